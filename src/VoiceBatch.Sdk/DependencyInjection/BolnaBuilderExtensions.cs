@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using VoiceBatch;
+using VoiceBatch.Http;
+using VoiceBatch.Providers.Bolna;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds Bolna to VoiceBatch.</summary>
+public static class BolnaBuilderExtensions
+{
+    /// <summary>Adds Bolna, configured in code.</summary>
+    /// <param name="builder">The VoiceBatch builder.</param>
+    /// <param name="configure">Sets <see cref="BolnaOptions"/> (at least <see cref="VoiceBatchProviderOptions.ApiKey"/>).</param>
+    /// <returns>The builder.</returns>
+    public static VoiceBatchBuilder AddBolna(this VoiceBatchBuilder builder, Action<BolnaOptions> configure)
+        => HttpProviderRegistration.Add<IBolnaApi, BolnaOptions, BolnaAdapter>(builder, ProviderId.Bolna, AuthScheme.Bearer, HttpProviderRegistration.From(configure));
+
+    /// <summary>Adds Bolna, bound to a configuration section (e.g. <c>configuration.GetSection("VoiceBatch:Bolna")</c>).</summary>
+    /// <param name="builder">The VoiceBatch builder.</param>
+    /// <param name="configuration">The section holding <c>ApiKey</c>, <c>BaseAddress</c>, …</param>
+    /// <returns>The builder.</returns>
+    public static VoiceBatchBuilder AddBolna(this VoiceBatchBuilder builder, IConfiguration configuration)
+        => HttpProviderRegistration.Add<IBolnaApi, BolnaOptions, BolnaAdapter>(builder, ProviderId.Bolna, AuthScheme.Bearer, HttpProviderRegistration.From<BolnaOptions>(configuration));
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VoiceBatch.Providers.Bolna;
+
+namespace VoiceBatch.Http;
+
+/// <summary>
+/// The one System.Text.Json source-generated context for every vendor's wire DTOs (the generator needs every
+/// <c>[JsonSerializable]</c> on this one declaration: list each vendor's root DTOs in its block below).
+/// Tolerant: numbers may arrive as strings, unknown members are ignored, nulls are not written.
+/// </summary>
+[JsonSourceGenerationOptions(
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+// Bolna
+[JsonSerializable(typeof(BolnaBatchDto))]
+// DialNexa
+// VoiceAI
+// batch-details
+internal sealed partial class VoiceBatchJsonContext : JsonSerializerContext;
