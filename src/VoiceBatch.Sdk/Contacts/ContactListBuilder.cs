@@ -145,9 +145,9 @@ internal sealed partial class ContactListBuilder
         var plain = PhoneNumberNormalizer.IsPlainDigits(text);
         var digitCount = text.Count(char.IsAsciiDigit);
         reason = _options.DefaultRegion is null && plain && digitCount < PhoneNumberNormalizer.MinDigitsWithoutPlus && !text.TrimStart().StartsWith('0')
-            ? "The number has no country code. Write it as +<country code><number> (e.g. +14155550101) or set ContactListOptions.DefaultRegion."
+            ? "The number has no country code. Write it with '+' and the country code (+1 for the US, +91 for India …) or set ContactListOptions.DefaultRegion."
             : _options.DefaultRegion is null
-                ? "Not a valid phone number. Check the digits and include the country code (e.g. +14155550101), or set ContactListOptions.DefaultRegion."
+                ? "Not a valid phone number. Check the digits and write it with '+' and the country code, or set ContactListOptions.DefaultRegion."
                 : $"Not a valid phone number for region {_options.DefaultRegion.Trim().ToUpperInvariant()} or with a country code. Check the digits.";
         return false;
     }

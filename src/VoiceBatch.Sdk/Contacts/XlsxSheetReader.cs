@@ -13,7 +13,7 @@ internal static class XlsxSheetReader
 {
     public static ContactList Read(byte[] content, ContactListOptions options, CancellationToken cancellationToken)
     {
-        ZipBombGuard.Check(content, options, cancellationToken);
+        ZipBombGuard.Check(content, options);
         XLWorkbook workbook;
         try
         {
