@@ -30,6 +30,8 @@ public sealed partial class ContactList
     /// <see cref="ContactListOptions.MaxRows"/>. The message says what to fix.
     /// </exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an option is invalid (e.g. an unknown region).</exception>
+    /// <exception cref="IOException">The file exists but cannot be opened (e.g. locked by another program); not a problem of its content.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not read the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<ContactList> LoadAsync(string path, ContactListOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using VoiceBatch.Internal;
 
 namespace VoiceBatch.Contacts;
 
@@ -159,7 +160,7 @@ internal sealed partial class ContactListBuilder
             .Where(h => h.Header.Length > 0)
             .GroupBy(h => h.Header, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1)
-            .Select(g => $"'{g.First().Header}' (columns {string.Join(", ", g.Select(h => h.Column))})")
+            .Select(g => $"'{Redactor.Scrub(g.First().Header, null)}' (columns {string.Join(", ", g.Select(h => h.Column))})")
             .ToList();
         if (duplicates.Count > 0)
         {
@@ -176,7 +177,7 @@ internal sealed partial class ContactListBuilder
             if (index < 0) index = Array.FindIndex(headers, h => Canonical(h) == Canonical(configured));
             return index >= 0
                 ? index
-                : throw new ContactValidationException($"The contact sheet has no column '{configured}' (ContactListOptions.PhoneColumn). Its columns are: {string.Join(", ", headers)}.");
+                : throw new ContactValidationException($"The contact sheet has no column '{configured}' (ContactListOptions.PhoneColumn). Its columns are: {Listed(headers)}.");
         }
 
         foreach (var name in PhoneColumnNames)
@@ -185,9 +186,19 @@ internal sealed partial class ContactListBuilder
             if (index >= 0) return index;
         }
 
+        if (headers.Any(h => PhoneNumberNormalizer.TryNormalize(h, null, out _)))
+        {
+            throw new ContactValidationException(
+                "The first row holds a phone number, not column names. Add a header row above the contacts (e.g. 'phone_number', 'name').");
+        }
+
         throw new ContactValidationException(
-            $"The contact sheet has no phone column. Name one 'phone_number' (or phone, contact_number, mobile, msisdn), or set ContactListOptions.PhoneColumn. Its columns are: {string.Join(", ", headers)}.");
+            $"The contact sheet has no phone column. Name one 'phone_number' (or phone, contact_number, mobile, msisdn), or set ContactListOptions.PhoneColumn. Its columns are: {Listed(headers)}.");
     }
+
+    /// <summary>Headers for a message: anything that looks like a phone number masked, long lists cut.</summary>
+    private static string Listed(string[] headers)
+        => Redactor.Truncate(Redactor.Scrub(string.Join(", ", headers), null), 500);
 
     [GeneratedRegex(@"^(?<int>[1-9])(?:\.(?<frac>[0-9]+))?[eE]\+?(?<exp>[0-9]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex Scientific();

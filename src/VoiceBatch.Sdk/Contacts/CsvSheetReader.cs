@@ -8,7 +8,7 @@ namespace VoiceBatch.Contacts;
 /// Reads a delimited text contact sheet (CsvHelper 33, classic API). The delimiter is the one among
 /// <c>,</c> <c>;</c> tab <c>|</c> that occurs most often in the header line outside quotes (ties in that order;
 /// none → comma). RFC 4180 quoting (fields with delimiters, doubled quotes and line breaks). A stray quote inside an
-/// unquoted field is kept as text rather than failing the file.
+/// unquoted field is kept as text rather than failing the file. Excel's <c>sep=X</c> first line is honoured.
 /// </summary>
 /// <remarks>
 /// Row numbers are records, as a spreadsheet shows the file: the first record is row 1, a blank line is a (skipped)
@@ -28,7 +28,7 @@ internal static class CsvSheetReader
                 "The contact file is HTML or XML, not a CSV, XLSX or XLS file (some tools export a web page named .xls). Open it in Excel and save it as XLSX or CSV.");
         }
 
-        var delimiter = DetectDelimiter(text);
+        var delimiter = ExcelSeparatorHint(ref text) ?? DetectDelimiter(text);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter.ToString(),
@@ -69,6 +69,20 @@ internal static class CsvSheetReader
 
         return (builder ?? throw new ContactValidationException(
             "The contact file is empty: it needs a header row with a phone column (e.g. 'phone_number') and at least one contact.")).Build();
+    }
+
+    /// <summary>
+    /// Excel's <c>sep=;</c> first line names the delimiter and is not part of the sheet (Excel does not show it, so
+    /// the header is still row 1): it is removed and its delimiter used.
+    /// </summary>
+    internal static char? ExcelSeparatorHint(ref string text)
+    {
+        if (text.Length < 5 || !text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)) return null;
+        var end = text.IndexOfAny(['\r', '\n']);
+        var line = end < 0 ? text : text[..end];
+        if (line.Length != 5) return null;
+        text = end < 0 ? string.Empty : text[(text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1)..];
+        return line[4];
     }
 
     /// <summary>The delimiter of the first non-blank line (quotes respected); comma when none occurs.</summary>

@@ -190,4 +190,18 @@ public sealed class CsvLoadTests
             Assert.That(stream.CanRead, Is.True);
         });
     }
+
+    [Test]
+    public async Task Excel_sep_hint_line_sets_the_delimiter_and_is_not_a_row()
+    {
+        var path = _files.Bytes("sep.csv", Encoding.UTF8.GetBytes("sep=;\r\nname;phone\r\nDoe, Jane;+14155550101\r\n"));
+
+        var list = await ContactList.LoadAsync(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.Contacts.Single().Variables["name"], Is.EqualTo("Doe, Jane"));
+            Assert.That(list.Contacts.Single().Row, Is.EqualTo(2));
+        });
+    }
 }

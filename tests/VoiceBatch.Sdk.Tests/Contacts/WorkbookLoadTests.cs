@@ -192,6 +192,24 @@ public sealed class WorkbookLoadTests
     }
 
     [Test]
+    public async Task Xls_hidden_first_sheet_is_passed_over_by_default()
+    {
+        var path = _files.Xls("hidden.xls", wb =>
+        {
+            SheetFiles.SetRow(wb.CreateSheet("Lookup"), 0, "not contacts");
+            var contacts = wb.CreateSheet("Contacts");
+            SheetFiles.SetRow(contacts, 0, "phone");
+            SheetFiles.SetRow(contacts, 1, "+14155550101");
+            wb.SetActiveSheet(1);
+            wb.SetSheetHidden(0, NPOI.SS.UserModel.SheetState.Hidden);
+        });
+
+        var list = await ContactList.LoadAsync(path);
+
+        Assert.That(list.Contacts.Single().PhoneNumber, Is.EqualTo("+14155550101"));
+    }
+
+    [Test]
     public void Xls_unknown_sheet_is_refused_listing_the_sheets()
     {
         var ex = Assert.ThrowsAsync<ContactValidationException>(() => ContactList.LoadAsync(TypedXls(), new ContactListOptions { SheetName = "Nope" }));
