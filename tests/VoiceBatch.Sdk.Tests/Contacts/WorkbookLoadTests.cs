@@ -16,7 +16,7 @@ public sealed class WorkbookLoadTests
     private string TypedXlsx(string name = "typed.xlsx") => _files.Xlsx(name, wb =>
     {
         var sheet = wb.AddWorksheet("Contacts");
-        string[] headers = ["phone_number", "amount", "count", "double_amount", "due", "called_at", "vip", "code"];
+        string[] headers = ["phone_number", "amount", "count", "double_amount", "due", "called_at", "vip", "code", "slot"];
         for (var c = 0; c < headers.Length; c++) sheet.Cell(1, c + 1).SetValue(headers[c]);
 
         sheet.Cell(2, 1).SetValue<string>("+14155550101");
@@ -27,6 +27,8 @@ public sealed class WorkbookLoadTests
         sheet.Cell(2, 6).SetValue(new DateTime(2026, 5, 1, 13, 4, 5));
         sheet.Cell(2, 7).SetValue(true);
         sheet.Cell(2, 8).SetValue<string>("00123");
+        sheet.Cell(2, 9).SetValue(0.5);
+        sheet.Cell(2, 9).Style.NumberFormat.Format = "h:mm";            // a time of day
 
         sheet.Cell(3, 1).SetValue(14155550102d);                           // a number cell
         sheet.Cell(4, 1).SetValue(14155550103d);
@@ -51,6 +53,7 @@ public sealed class WorkbookLoadTests
             Assert.That(first["called_at"], Is.EqualTo("2026-05-01T13:04:05"));
             Assert.That(first["vip"], Is.EqualTo("true"));
             Assert.That(first["code"], Is.EqualTo("00123"), "text cells keep leading zeros");
+            Assert.That(first["slot"], Is.EqualTo("12:00:00"), "a time of day, not 1899-12-30");
             Assert.That(list.Contacts[1].Variables["amount"], Is.EqualTo(""), "empty cells are empty text");
         });
     }
