@@ -22,12 +22,15 @@ namespace VoiceBatch.Providers.DialNexa;
 /// <see cref="DialNexaCreateForm"/>. Sent once through <see cref="CreateOnce"/>: a 5xx, timeout or unreadable 2xx is
 /// <see cref="BatchCreationUncertainException"/>. Before sending, the CSV must fit DialNexa's 10 MB and no variable
 /// column may be called <c>phone_number</c>. A 400 naming rows becomes <see cref="ContactValidationException"/>
-/// (<see cref="DialNexaRowReport"/>); any other 400 stays the translated <see cref="VoiceBatchException"/>. A 201
+/// (<see cref="DialNexaRowReport"/>: DialNexa's row numbers are read as rows of the uploaded CSV, header = row 1,
+/// and reported as the caller's own sheet rows); any other 400 (and 402, insufficient balance) stays the translated
+/// <see cref="VoiceBatchException"/>, a definite answer that created nothing. A 201
 /// <c>warning</c> (another batch runs first) is logged at Warning and kept in Raw. When the answer omits them, Name,
 /// AgentId, FromPhoneNumber, ScheduledAt and Total are taken from the request.</item>
 /// <item><b>List</b> (<c>GET /v1/batch-calls?page&amp;limit&amp;status</c>) reads <c>{items[], total, page, limit}</c>,
-/// <c>{data[], meta}</c> and a bare array; paging stops on an empty or short page, at <c>totalPages</c> or at
-/// <c>total</c>. <c>status</c> is sent only for canonical statuses with exactly one DialNexa word in both doc
+/// <c>{data[], meta}</c> and a bare array, <see cref="DefaultPageSize"/> items a page unless the query says; paging
+/// stops on an empty page, a short page (shorter than the <c>limit</c> DialNexa echoes, else than asked), at
+/// <c>totalPages</c> or at <c>total</c> (see <see cref="DialNexaPage.HasMoreAfter"/>). <c>status</c> is sent only for canonical statuses with exactly one DialNexa word in both doc
 /// generations (Draft → <c>draft</c>, Paused → <c>paused</c>, Completed → <c>completed</c>); the status and
 /// <see cref="BatchQuery.AgentId"/> are always also filtered locally (DialNexa documents no agent filter).</item>
 /// <item><b>Calls</b>: <c>GET /v1/calls?batch_call_id=…</c> (newer; bare array, or wrapped in
