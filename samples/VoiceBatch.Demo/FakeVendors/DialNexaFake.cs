@@ -55,9 +55,14 @@ internal static class DialNexaFake
         {
             if (FakeAuth.Bearer(request) is { } denied) return denied;
             if (!store.TryGetValue(id, out var b)) return Results.Json(new { statusCode = 404, message = "Batch call not found" }, statusCode: 404);
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            if (body.RootElement.GetProperty("action").GetString() != "cancel")
+            {
+                return Results.Json(new { statusCode = 400, message = "This demo fake supports only the cancel action", error = "Bad Request" }, statusCode: 400);
+            }
+
             if (b.IsDone(DateTimeOffset.UtcNow)) return Results.Json(new { statusCode = 400, message = "Batch is already finished", error = "Bad Request" }, statusCode: 400);
             b.Cancelled = true;
-            await Task.CompletedTask;
             return Results.Json(new { success = true, message = "Batch cancelled", campaign = new { id = b.Id, status = "cancelled", title = b.Name } });
         });
     }
