@@ -57,7 +57,7 @@ public sealed class RegistrationTests
         var batch = await sp.GetRequiredService<IBatchCallClient>().GetBatchAsync(ProviderId.Bolna, "b1");
 
         Assert.That(batch.Progress.Total, Is.EqualTo(7));
-        Assert.That(server.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single(), Is.EqualTo("Bearer from-config"));
+        Assert.That(server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer from-config"));
     }
 
     [Test]
@@ -81,7 +81,9 @@ public sealed class RegistrationTests
         services.AddVoiceBatch();
         services.AddVoiceBatch().AddBolna(o => o.ApiKey = "k");
         using var sp = services.BuildServiceProvider();
-        Assert.That(sp.GetRequiredService<IBatchCallClient>(), Is.SameAs(sp.GetRequiredService<IBatchCallClient>()));
+        var first = sp.GetRequiredService<IBatchCallClient>();
+        var second = sp.GetRequiredService<IBatchCallClient>();
+        Assert.That(second, Is.SameAs(first));
         Assert.That(services.Count(d => d.ServiceType == typeof(IBatchCallClient)), Is.EqualTo(1));
     }
 }

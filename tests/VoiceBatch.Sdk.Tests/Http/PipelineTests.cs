@@ -38,7 +38,7 @@ public sealed class PipelineTests
         _server.Given(Request.Create().WithPath(path)).RespondWith(response);
     }
 
-    private int Received(string path, string method) => _server.LogEntries.Count(e => e.RequestMessage.Path == path && e.RequestMessage.Method == method);
+    private int Received(string path, string method) => _server.LogEntries.Count(e => e.RequestMessage!.Path == path && e.RequestMessage.Method == method);
 
     private static void AssertNoKey(Exception ex) => Assert.That(ex.ToString(), Does.Not.Contain(TestClient.CanaryKey));
 
@@ -47,7 +47,7 @@ public sealed class PipelineTests
     {
         Respond("/probe/b1", 200, """{"id":"b1"}""");
         await _client.Client.GetBatchAsync(Probe, "b1");
-        var header = _server.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single();
+        var header = _server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single();
         Assert.That(header, Is.EqualTo("Bearer " + TestClient.CanaryKey));
     }
 
