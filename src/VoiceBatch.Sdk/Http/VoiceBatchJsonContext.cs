@@ -21,5 +21,9 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(BolnaBatchDto))]
 // DialNexa
 // VoiceAI
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIBatchDto))]
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIRecipientDto))]
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIBatchListDto))]
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAISubmitDto))]
 // batch-details
 internal sealed partial class VoiceBatchJsonContext : JsonSerializerContext;
