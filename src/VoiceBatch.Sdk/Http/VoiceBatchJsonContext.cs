@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceBatch.Providers.Bolna;
+using VoiceBatch.Providers.DialNexa;
 
 namespace VoiceBatch.Http;
 
@@ -20,6 +21,12 @@ namespace VoiceBatch.Http;
 // Bolna
 [JsonSerializable(typeof(BolnaBatchDto))]
 // DialNexa
+[JsonSerializable(typeof(DialNexaBatchDto))]
+[JsonSerializable(typeof(DialNexaCallLogDto))]
+[JsonSerializable(typeof(DialNexaPageDto))]
+[JsonSerializable(typeof(DialNexaStatusActionDto))]
+[JsonSerializable(typeof(DialNexaStatusResultDto))]
+[JsonSerializable(typeof(DialNexaRetryConfigDto))]
 // VoiceAI
 [JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIBatchDto))]
 [JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIRecipientDto))]
