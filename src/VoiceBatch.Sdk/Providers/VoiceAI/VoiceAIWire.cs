@@ -40,7 +40,7 @@ internal sealed class VoiceAIRecipientDto
     [JsonPropertyName("conversation_initiation_client_data")] public VoiceAIClientDataDto? ClientData { get; set; }
 }
 
-/// <summary>The part of <c>conversation_initiation_client_data</c> the SDK reads (and writes on submit).</summary>
+/// <summary>The part of a recipient's <c>conversation_initiation_client_data</c> the SDK reads (the rest stays in Raw).</summary>
 internal sealed class VoiceAIClientDataDto
 {
     /// <summary>Read: any JSON (values may be strings, numbers or booleans). Kept as an element so a non-object is ignored, not fatal.</summary>

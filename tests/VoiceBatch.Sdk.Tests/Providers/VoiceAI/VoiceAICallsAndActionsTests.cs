@@ -55,7 +55,7 @@ public sealed class VoiceAICallsAndActionsTests
         var calls = await CallsAsync(new CallQuery { Status = status });
 
         Assert.That(calls.Select(c => c.Id), Is.EqualTo(expected));
-        Assert.That(_host.Logged("GET", Batch).Single().RequestMessage.Query, Is.Null.Or.Empty, "nothing is sent for the filter");
+        Assert.That(_host.Logged("GET", Batch).Single().RequestMessage!.Query, Is.Null.Or.Empty, "nothing is sent for the filter");
     }
 
     [Test]
@@ -81,7 +81,7 @@ public sealed class VoiceAICallsAndActionsTests
 
         var batch = await _host.Sdk.CancelBatchAsync(ProviderId.VoiceAI, "b1");
 
-        var posted = _host.Logged("POST", Cancel).Single().RequestMessage;
+        var posted = _host.Logged("POST", Cancel).Single().RequestMessage!;
         Assert.Multiple(() =>
         {
             Assert.That(batch.Status, Is.EqualTo(BatchStatus.Cancelled));
@@ -135,7 +135,7 @@ public sealed class VoiceAICallsAndActionsTests
             Assert.That(batch.Status, Is.EqualTo(BatchStatus.Running));
             Assert.That(batch.Progress.InProgress, Is.EqualTo(2));
             Assert.That(batch.Raw?.GetProperty("retry_count").GetInt32(), Is.EqualTo(1));
-            Assert.That(_host.Logged("POST", Retry).Single().RequestMessage.Body, Is.Null.Or.Empty);
+            Assert.That(_host.Logged("POST", Retry).Single().RequestMessage!.Body, Is.Null.Or.Empty);
         });
     }
 

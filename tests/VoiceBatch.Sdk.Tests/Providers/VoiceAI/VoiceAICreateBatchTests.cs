@@ -43,7 +43,7 @@ public sealed class VoiceAICreateBatchTests
         };
     }
 
-    private JsonNode? PostedBody() => JsonNode.Parse(_host.Logged("POST", Submit).Single().RequestMessage.Body!);
+    private JsonNode? PostedBody() => JsonNode.Parse(_host.Logged("POST", Submit).Single().RequestMessage!.Body!);
 
     [Test]
     public async Task Submit_sends_the_exact_json_body_and_reads_the_answer()
@@ -71,7 +71,7 @@ public sealed class VoiceAICreateBatchTests
               ]
             }
             """);
-        var request = _host.Logged("POST", Submit).Single().RequestMessage;
+        var request = _host.Logged("POST", Submit).Single().RequestMessage!;
         Assert.Multiple(() =>
         {
             Assert.That(JsonNode.DeepEquals(PostedBody(), expected), Is.True, PostedBody()?.ToJsonString());

@@ -53,12 +53,12 @@ public sealed class VoiceAIListBatchesTests
             Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "a", "b", "c", "d" }));
             Assert.That(batches.Select(b => b.Status), Is.EqualTo(new[] { BatchStatus.Completed, BatchStatus.Running, BatchStatus.Queued, BatchStatus.Failed }));
             Assert.That(requests, Has.Count.EqualTo(3), "has_more:false stops even though next_doc is set");
-            Assert.That(requests[0].RequestMessage.Query!.ContainsKey("last_doc"), Is.False);
-            Assert.That(requests[1].RequestMessage.Query!["last_doc"].Single(), Is.EqualTo("cur-1"));
-            Assert.That(requests[2].RequestMessage.Query!["last_doc"].Single(), Is.EqualTo("cur-2"));
-            Assert.That(requests.Select(r => r.RequestMessage.Query!["limit"].Single()), Is.All.EqualTo("2"));
-            Assert.That(requests.Select(r => r.RequestMessage.Query!["agent_id"].Single()), Is.All.EqualTo("agent_42"));
-            Assert.That(requests.Select(r => r.RequestMessage.Headers!["x-api-key"].Single()), Is.All.EqualTo(Support.TestClient.CanaryKey));
+            Assert.That(requests[0].RequestMessage!.Query!.ContainsKey("last_doc"), Is.False);
+            Assert.That(requests[1].RequestMessage!.Query!["last_doc"].Single(), Is.EqualTo("cur-1"));
+            Assert.That(requests[2].RequestMessage!.Query!["last_doc"].Single(), Is.EqualTo("cur-2"));
+            Assert.That(requests.Select(r => r.RequestMessage!.Query!["limit"].Single()), Is.All.EqualTo("2"));
+            Assert.That(requests.Select(r => r.RequestMessage!.Query!["agent_id"].Single()), Is.All.EqualTo("agent_42"));
+            Assert.That(requests.Select(r => r.RequestMessage!.Headers!["x-api-key"].Single()), Is.All.EqualTo(Support.TestClient.CanaryKey));
         });
     }
 
@@ -89,7 +89,7 @@ public sealed class VoiceAIListBatchesTests
         Page(null, """{ "batch_calls": [], "has_more": false }""");
 
         Assert.That(await ListAsync(), Is.Empty);
-        Assert.That(Requests().Single().RequestMessage.Query, Is.Null.Or.Empty);
+        Assert.That(Requests().Single().RequestMessage!.Query, Is.Null.Or.Empty);
     }
 
     [Test]
@@ -145,7 +145,7 @@ public sealed class VoiceAIListBatchesTests
         var batches = await ListAsync(new BatchQuery { Status = BatchStatus.Completed });
 
         Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "a", "c" }));
-        Assert.That(Requests().Select(r => r.RequestMessage.Query!.ContainsKey("status")), Is.All.False, "VoiceAI has no status filter");
+        Assert.That(Requests().Select(r => r.RequestMessage!.Query!.ContainsKey("status")), Is.All.False, "VoiceAI has no status filter");
     }
 
     [Test]
@@ -155,7 +155,7 @@ public sealed class VoiceAIListBatchesTests
 
         await ListAsync(new BatchQuery { AdditionalParameters = { ["branch_id"] = "br_9" } });
 
-        Assert.That(Requests().Single().RequestMessage.Query!["branch_id"].Single(), Is.EqualTo("br_9"));
+        Assert.That(Requests().Single().RequestMessage!.Query!["branch_id"].Single(), Is.EqualTo("br_9"));
     }
 
     [Test]

@@ -88,7 +88,7 @@ public sealed class VoiceAIRegistrationTests
         {
             Assert.That(batch.Status, Is.EqualTo(BatchStatus.Completed));
             Assert.That(client.Client.GetCapabilities(ProviderId.VoiceAI).CanCreate, Is.False);
-            Assert.That(server.LogEntries.Single().RequestMessage.Headers!.Keys, Has.None.EqualTo("Authorization").IgnoreCase);
+            Assert.That(server.LogEntries.Single().RequestMessage!.Headers!.Keys, Has.None.EqualTo("Authorization").IgnoreCase);
         });
     }
 

@@ -59,7 +59,7 @@ internal sealed class VoiceAITestHost : IDisposable
     }
 
     public IReadOnlyList<ILogEntry> Logged(string method, string path)
-        => Server.LogEntries.Where(e => e.RequestMessage.Method == method && e.RequestMessage.Path == path).ToList();
+        => Server.LogEntries.Where(e => e.RequestMessage!.Method == method && e.RequestMessage!.Path == path).ToList();
 
     public static JsonElement Json(string text)
     {
