@@ -28,5 +28,9 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(DialNexaStatusResultDto))]
 [JsonSerializable(typeof(DialNexaRetryConfigDto))]
 // VoiceAI
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIBatchDto))]
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIRecipientDto))]
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIBatchListDto))]
+[JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAISubmitDto))]
 // batch-details
 internal sealed partial class VoiceBatchJsonContext : JsonSerializerContext;
