@@ -14,6 +14,9 @@ internal static class ResiliencePipelineFactory
 {
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, VoiceBatchProviderOptions options)
     {
+        // Network timeouts and back-off run on real time even when the app registers another TimeProvider (e.g. a
+        // FakeTimeProvider to drive WaitForCompletionAsync in its tests): a frozen clock must not freeze HTTP.
+        pipeline.TimeProvider = TimeProvider.System;
         pipeline.AddTimeout(options.TotalTimeout);
         if (options.MaxRetries > 0)
         {

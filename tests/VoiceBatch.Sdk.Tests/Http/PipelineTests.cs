@@ -120,6 +120,23 @@ public sealed class PipelineTests
     }
 
     [Test]
+    public async Task A_fake_clock_registered_by_the_app_does_not_freeze_http_retries()
+    {
+        _client.Dispose();
+        var frozen = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        _client = new TestClient(b => b.AddProbe(o => TestClient.Fast(o, _server.Url!)), s => s.AddSingleton<TimeProvider>(frozen));
+        _server.Given(Request.Create().WithPath("/probe/b1")).InScenario("frozen").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath("/probe/b1")).InScenario("frozen").WhenStateIs("ok")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"id":"b1"}"""));
+
+        var batch = await _client.Client.GetBatchAsync(Probe, "b1").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(batch.Id, Is.EqualTo("b1"));
+        Assert.That(Received("/probe/b1", "GET"), Is.EqualTo(2));
+    }
+
+    [Test]
     public void Persistent_5xx_on_a_read_ends_in_VoiceBatchException_after_the_retries()
     {
         Respond("/probe/b1", 500, """{"message":"Failed to aggregate batch data"}""");
