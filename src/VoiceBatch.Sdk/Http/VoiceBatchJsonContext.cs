@@ -19,6 +19,7 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 // Bolna
 [JsonSerializable(typeof(BolnaBatchDto))]
+[JsonSerializable(typeof(BolnaStateDto))]
 // DialNexa
 // VoiceAI
 // batch-details
