@@ -6,7 +6,7 @@ public sealed class CreateBatchRequest
     /// <summary>The vendor's id of the voice agent that places the calls. Required.</summary>
     public required string AgentId { get; init; }
 
-    /// <summary>The validated contacts to call (see <see cref="ContactList"/>). Required.</summary>
+    /// <summary>The validated contacts to call (see <see cref="ContactList.LoadAsync(string, ContactListOptions?, CancellationToken)"/>). Required.</summary>
     public required ContactList Contacts { get; init; }
 
     /// <summary>A display name for the batch.</summary>

@@ -1,10 +1,19 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VoiceBatch.Internal;
+
 namespace VoiceBatch.Contacts;
 
 /// <summary>
-/// Validates rows of a sheet into a <see cref="ContactList"/>: finds the phone column, normalises numbers to E.164,
-/// refuses duplicates, and records every bad row. Shared by every sheet reader.
+/// Validates rows of a sheet into a <see cref="ContactList"/>: checks the header (trimmed, trailing empty columns
+/// dropped, duplicates refused), finds the phone column, normalises numbers to E.164, refuses duplicates, skips
+/// blank rows and records every bad row. Shared by every sheet reader and by <see cref="ContactList.FromRows"/>.
 /// </summary>
-internal sealed class ContactListBuilder
+/// <remarks>
+/// A column whose header is empty is not a variable (it has no name to send); its cells are ignored.
+/// Variable values are kept exactly as read (not trimmed).
+/// </remarks>
+internal sealed partial class ContactListBuilder
 {
     /// <summary>Headers recognised as the phone column when none is configured (compared without case, spaces, '_' or '-').</summary>
     internal static readonly string[] PhoneColumnNames =
@@ -17,28 +26,40 @@ internal sealed class ContactListBuilder
     private readonly List<ContactRowError> _errors = [];
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
-    public ContactListBuilder(IReadOnlyList<string> headers, ContactListOptions options)
+    public ContactListBuilder(IReadOnlyList<string?> headers, ContactListOptions options)
     {
+        options.Validate();
         _options = options;
-        _headers = headers.Select(h => (h ?? string.Empty).Trim()).ToArray();
+        var trimmed = headers.Select(h => (h ?? string.Empty).Trim()).ToList();
+        while (trimmed.Count > 0 && trimmed[^1].Length == 0) trimmed.RemoveAt(trimmed.Count - 1);
+        _headers = [.. trimmed];
         if (_headers.Length == 0)
         {
             throw new ContactValidationException("The contact sheet is empty: it needs a header row with a phone column (e.g. 'phone_number') and at least one contact.");
         }
 
+        RefuseDuplicateHeaders(_headers);
         _phoneIndex = FindPhoneColumn(_headers, options.PhoneColumn);
     }
 
+    /// <summary>How many columns the header has (trailing empty ones dropped); cells beyond it are ignored.</summary>
+    public int ColumnCount => _headers.Length;
+
     public string PhoneHeader => _headers[_phoneIndex];
 
+    /// <summary>The data rows added so far, blank rows not counted.</summary>
     public int RowCount { get; private set; }
 
+    /// <summary>Adds one data row; a row whose cells are all blank is skipped.</summary>
+    /// <param name="row">The row's number in the sheet (the header is row 1).</param>
+    /// <param name="cells">The cells, in header order.</param>
     public void Add(int row, IReadOnlyList<string?> cells)
     {
+        if (IsBlank(cells)) return;
         RowCount++;
         if (RowCount > _options.MaxRows)
         {
-            throw new ContactValidationException($"The contact sheet has more than {_options.MaxRows} rows (ContactListOptions.MaxRows). Split it into smaller batches.");
+            throw new ContactValidationException($"The contact sheet has more than {_options.MaxRows:N0} contact rows (ContactListOptions.MaxRows). Split it into smaller batches.");
         }
 
         var raw = _phoneIndex < cells.Count ? cells[_phoneIndex]?.Trim() : null;
@@ -48,10 +69,9 @@ internal sealed class ContactListBuilder
             return;
         }
 
-        if (!PhoneNumberNormalizer.TryNormalize(raw, _options.DefaultRegion, out var e164))
+        if (!TryReadPhone(raw, out var e164, out var reason))
         {
-            var hint = _options.DefaultRegion is null ? " Include the country code (e.g. +1...) or set ContactListOptions.DefaultRegion." : string.Empty;
-            _errors.Add(new ContactRowError(row, PhoneHeader, "Not a valid phone number." + hint, raw));
+            _errors.Add(new ContactRowError(row, PhoneHeader, reason, raw));
             return;
         }
 
@@ -76,7 +96,7 @@ internal sealed class ContactListBuilder
     {
         if (RowCount == 0)
         {
-            throw new ContactValidationException($"The contact sheet has a header but no contacts. Add at least one row under '{PhoneHeader}'.");
+            throw new ContactValidationException($"The contact sheet has a header but no contacts. Add at least one row with a number under '{PhoneHeader}'.");
         }
 
         var variableNames = _headers.Where((h, i) => i != _phoneIndex && h.Length > 0).ToArray();
@@ -86,6 +106,69 @@ internal sealed class ContactListBuilder
     internal static string Canonical(string header)
         => new string(header.Where(c => !char.IsWhiteSpace(c) && c is not '_' and not '-').ToArray()).ToLowerInvariant();
 
+    private static bool IsBlank(IReadOnlyList<string?> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(cells[i])) return false;
+        }
+
+        return true;
+    }
+
+    private bool TryReadPhone(string raw, out string e164, out string reason)
+    {
+        reason = string.Empty;
+        var text = raw;
+        var scientific = Scientific().Match(text);
+        if (scientific.Success)
+        {
+            // Excel writes long numbers as 1.41556E+10 in CSV exports; padding the mantissa with zeros would invent
+            // digits and call the wrong person, so only an exact mantissa is expanded.
+            var mantissa = scientific.Groups["int"].Value + scientific.Groups["frac"].Value;
+            var exponent = int.Parse(scientific.Groups["exp"].Value, CultureInfo.InvariantCulture);
+            if (exponent > 20 || mantissa.Length != exponent + 1)
+            {
+                e164 = string.Empty;
+                reason = "The number is in scientific notation (like 1.41556E+10) and has lost digits. Format the column as Text in Excel, re-enter the numbers and save again.";
+                return false;
+            }
+
+            text = mantissa;
+        }
+        else if (TrailingZeroDecimals().IsMatch(text))
+        {
+            text = text[..text.IndexOf('.', StringComparison.Ordinal)]; // 14155550101.0 from a float column
+        }
+
+        if (PhoneNumberNormalizer.TryNormalize(text, _options.DefaultRegion, out e164)) return true;
+
+        var plain = PhoneNumberNormalizer.IsPlainDigits(text);
+        var digitCount = text.Count(char.IsAsciiDigit);
+        reason = _options.DefaultRegion is null && plain && digitCount < PhoneNumberNormalizer.MinDigitsWithoutPlus && !text.TrimStart().StartsWith('0')
+            ? "The number has no country code. Write it with '+' and the country code (+1 for the US, +91 for India …) or set ContactListOptions.DefaultRegion."
+            : _options.DefaultRegion is null
+                ? "Not a valid phone number. Check the digits and write it with '+' and the country code, or set ContactListOptions.DefaultRegion."
+                : $"Not a valid phone number for region {_options.DefaultRegion.Trim().ToUpperInvariant()} or with a country code. Check the digits.";
+        return false;
+    }
+
+    private static void RefuseDuplicateHeaders(string[] headers)
+    {
+        var duplicates = headers
+            .Select((h, i) => (Header: h, Column: i + 1))
+            .Where(h => h.Header.Length > 0)
+            .GroupBy(h => h.Header, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"'{Redactor.Scrub(g.First().Header, null)}' (columns {string.Join(", ", g.Select(h => h.Column))})")
+            .ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new ContactValidationException(
+                $"The contact sheet has duplicate column names: {string.Join("; ", duplicates)}. Rename them so every column is unique (names are compared without case).");
+        }
+    }
+
     private static int FindPhoneColumn(string[] headers, string? configured)
     {
         if (configured is not null)
@@ -94,7 +177,7 @@ internal sealed class ContactListBuilder
             if (index < 0) index = Array.FindIndex(headers, h => Canonical(h) == Canonical(configured));
             return index >= 0
                 ? index
-                : throw new ContactValidationException($"The contact sheet has no column '{configured}' (ContactListOptions.PhoneColumn). Its columns are: {string.Join(", ", headers)}.");
+                : throw new ContactValidationException($"The contact sheet has no column '{configured}' (ContactListOptions.PhoneColumn). Its columns are: {Listed(headers)}.");
         }
 
         foreach (var name in PhoneColumnNames)
@@ -103,7 +186,23 @@ internal sealed class ContactListBuilder
             if (index >= 0) return index;
         }
 
+        if (headers.Any(h => PhoneNumberNormalizer.TryNormalize(h, null, out _)))
+        {
+            throw new ContactValidationException(
+                "The first row holds a phone number, not column names. Add a header row above the contacts (e.g. 'phone_number', 'name').");
+        }
+
         throw new ContactValidationException(
-            $"The contact sheet has no phone column. Name one 'phone_number' (or phone, contact_number, mobile, msisdn), or set ContactListOptions.PhoneColumn. Its columns are: {string.Join(", ", headers)}.");
+            $"The contact sheet has no phone column. Name one 'phone_number' (or phone, contact_number, mobile, msisdn), or set ContactListOptions.PhoneColumn. Its columns are: {Listed(headers)}.");
     }
+
+    /// <summary>Headers for a message: anything that looks like a phone number masked, long lists cut.</summary>
+    private static string Listed(string[] headers)
+        => Redactor.Truncate(Redactor.Scrub(string.Join(", ", headers), null), 500);
+
+    [GeneratedRegex(@"^(?<int>[1-9])(?:\.(?<frac>[0-9]+))?[eE]\+?(?<exp>[0-9]{1,3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Scientific();
+
+    [GeneratedRegex(@"^[0-9]{6,}\.0+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingZeroDecimals();
 }

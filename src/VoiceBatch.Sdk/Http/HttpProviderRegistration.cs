@@ -32,7 +32,7 @@ internal static class HttpProviderRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new ProviderOptionsValidator<TOptions>(id, section)));
 
         var httpClientName = "VoiceBatch." + id.Value;
-        var http = services.AddRefitGeneratedClient<TApi>(VoiceBatchJsonContext.Default, _ => RefitSettings.ForJsonContext(VoiceBatchJsonContext.Default), httpClientName);
+        var http = services.AddRefitGeneratedClient<TApi>(VoiceBatchJsonContext.Default, _ => CreateRefitSettings(), httpClientName);
         http.ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
@@ -54,6 +54,16 @@ internal static class HttpProviderRegistration
         http.AddHttpMessageHandler(sp => new AuthHandler(scheme, () => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue.ApiKey));
 
         return builder.AddProvider(id, sp => ActivatorUtilities.CreateInstance<TAdapter>(sp));
+    }
+
+    private static RefitSettings CreateRefitSettings()
+    {
+        var settings = RefitSettings.ForJsonContext(VoiceBatchJsonContext.Default);
+
+        // ErrorTranslationHandler already turned every transport failure into the SDK's exception tree (and
+        // cancellation stays an OperationCanceledException): surface those as they are, not wrapped by Refit.
+        settings.TransportExceptionFactory = (_, exception, _) => exception;
+        return settings;
     }
 
     public static Action<OptionsBuilder<TOptions>> From<TOptions>(Action<TOptions> configure)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceBatch.Providers.Bolna;
+using VoiceBatch.Providers.DialNexa;
 
 namespace VoiceBatch.Http;
 
@@ -21,6 +22,12 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(BolnaBatchDto))]
 [JsonSerializable(typeof(BolnaStateDto))]
 // DialNexa
+[JsonSerializable(typeof(DialNexaBatchDto))]
+[JsonSerializable(typeof(DialNexaCallLogDto))]
+[JsonSerializable(typeof(DialNexaPageDto))]
+[JsonSerializable(typeof(DialNexaStatusActionDto))]
+[JsonSerializable(typeof(DialNexaStatusResultDto))]
+[JsonSerializable(typeof(DialNexaRetryConfigDto))]
 // VoiceAI
 // batch-details
 internal sealed partial class VoiceBatchJsonContext : JsonSerializerContext;
