@@ -214,10 +214,12 @@ public sealed class BolnaCreateTests
     [Test]
     public void A_schedule_that_keeps_failing_with_5xx_is_retried_but_the_create_is_not()
     {
+        _bolna.Dispose();
+        _bolna = new BolnaTestServer(fakeClock: false); // Polly's back-off needs a real clock
         StubCreate();
         StubSchedule(503, """{"message":"unavailable"}""");
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(DateTimeOffset.UtcNow.AddHours(1))));
 
         Assert.Multiple(() =>
         {
@@ -231,6 +233,8 @@ public sealed class BolnaCreateTests
     [Test]
     public void The_api_key_never_appears_in_the_created_but_unscheduled_error()
     {
+        _bolna.Dispose();
+        _bolna = new BolnaTestServer(o => o.MaxRetries = 0); // no back-off to wait for on the fake clock
         StubCreate();
         StubSchedule(500, $$"""{"message":"bad token {{Support.TestClient.CanaryKey}}"}""");
 

@@ -8,12 +8,13 @@ using WireMock.Server;
 
 namespace VoiceBatch.Tests.Providers.Bolna;
 
-/// <summary>A WireMock server plus a real DI client with Bolna registered and a fake clock.</summary>
+/// <summary>A WireMock server plus a real DI client with Bolna registered and a fake clock. The fake clock also drives
+/// Polly's delays, so a test that needs a retry to actually happen passes <c>fakeClock: false</c>.</summary>
 internal sealed class BolnaTestServer : IDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 23, 15, 0, 0, TimeSpan.Zero);
 
-    public BolnaTestServer(Action<BolnaOptions>? configure = null)
+    public BolnaTestServer(Action<BolnaOptions>? configure = null, bool fakeClock = true)
     {
         Server = WireMockServer.Start();
         Time = new FakeTimeProvider(Now);
@@ -23,7 +24,7 @@ internal sealed class BolnaTestServer : IDisposable
                 TestClient.Fast(o, Server.Url!);
                 configure?.Invoke(o);
             }),
-            services => services.AddSingleton<TimeProvider>(Time));
+            fakeClock ? services => services.AddSingleton<TimeProvider>(Time) : null);
     }
 
     public WireMockServer Server { get; }
@@ -52,7 +53,7 @@ internal static class Multipart
 {
     public static async Task<IReadOnlyList<FormPart>> ReadAsync(ILogEntry entry)
     {
-        var contentType = entry.RequestMessage.Headers!["Content-Type"].ToString();
+        var contentType = entry.RequestMessage!.Headers!["Content-Type"].ToString();
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(contentType).Boundary).Value!;
         var reader = new MultipartReader(boundary, new MemoryStream(entry.RequestMessage.BodyAsBytes!));
         var parts = new List<FormPart>();
