@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VoiceBatch.Providers.BatchDetails;
 using VoiceBatch.Providers.Bolna;
 using VoiceBatch.Providers.DialNexa;
 
@@ -30,4 +31,5 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(DialNexaRetryConfigDto))]
 // VoiceAI
 // batch-details
+[JsonSerializable(typeof(BatchDetailsEnvelopeDto))]
 internal sealed partial class VoiceBatchJsonContext : JsonSerializerContext;
