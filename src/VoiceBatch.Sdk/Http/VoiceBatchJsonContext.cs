@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VoiceBatch.Providers.BatchDetails;
 using VoiceBatch.Providers.Bolna;
 using VoiceBatch.Providers.DialNexa;
 
@@ -20,6 +21,7 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 // Bolna
 [JsonSerializable(typeof(BolnaBatchDto))]
+[JsonSerializable(typeof(BolnaStateDto))]
 // DialNexa
 [JsonSerializable(typeof(DialNexaBatchDto))]
 [JsonSerializable(typeof(DialNexaCallLogDto))]
@@ -33,4 +35,5 @@ namespace VoiceBatch.Http;
 [JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAIBatchListDto))]
 [JsonSerializable(typeof(VoiceBatch.Providers.VoiceAI.VoiceAISubmitDto))]
 // batch-details
+[JsonSerializable(typeof(BatchDetailsEnvelopeDto))]
 internal sealed partial class VoiceBatchJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace VoiceBatch.Providers.Bolna;
 
-/// <summary>A batch as Bolna sends it (seed 003). Every member optional.</summary>
+/// <summary>A batch as Bolna sends it (seed 003; list items share the shape). Every member optional.</summary>
 internal sealed class BolnaBatchDto
 {
     [JsonPropertyName("batch_id")] public string? BatchId { get; set; }
@@ -17,4 +17,12 @@ internal sealed class BolnaBatchDto
     [JsonPropertyName("total_contacts")] public int? TotalContacts { get; set; }
     [JsonPropertyName("agent_id")] public string? AgentId { get; set; }
     [JsonPropertyName("execution_status")] public Dictionary<string, int>? ExecutionStatus { get; set; }
+}
+
+/// <summary>The answer to create (<c>{batch_id, state:"created"}</c>), schedule and stop (<c>{state, message}</c>).</summary>
+internal sealed class BolnaStateDto
+{
+    [JsonPropertyName("batch_id")] public string? BatchId { get; set; }
+    [JsonPropertyName("state")] public string? State { get; set; }
+    [JsonPropertyName("message")] public string? Message { get; set; }
 }
