@@ -11,7 +11,7 @@ internal static class Table
         foreach (var b in batches)
         {
             var p = b.Progress;
-            Console.WriteLine($"   {b.Provider,-12} {Cut(b.Id, 34),-34} {b.Status,-10} {Cut(b.RawStatus, 12),-12} {p.Total?.ToString() ?? "?",5} {p.Finished,5} {p.Completed,5} {p.Failed,6} {p.InProgress,5} {p.Pending,5} {(p.Fraction is { } f ? $"{f:P0}" : "?"),5}");
+            Console.WriteLine($"   {b.Provider,-12} {Cut(b.Id, 34),-34} {b.Status,-10} {Cut(b.RawStatus, 12),-12} {p.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",5} {p.Finished,5} {p.Completed,5} {p.Failed,6} {p.InProgress,5} {p.Pending,5} {(p.Fraction is { } f ? $"{f:P0}" : "?"),5}");
         }
     }
 

@@ -97,7 +97,7 @@ internal static class BatchDetailsMapping
             Status = CommonCallStatus.Map(word),
             RawStatus = word,
             Duration = BatchDetailsJson.Seconds(log, "callDuration"),
-            RecordingUrl = Uri.TryCreate(recording, UriKind.Absolute, out var uri) ? uri : null,
+            RecordingUrl = WebLink.Parse(recording),
             Transcript = log.TryGetProperty("transcript", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
             UpdatedAt = Read(log, "updatedAt") ?? Read(log, "createdAt") ?? call.UpdatedAt,
         };

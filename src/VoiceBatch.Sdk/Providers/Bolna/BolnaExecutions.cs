@@ -70,7 +70,7 @@ internal static class BolnaExecutions
             Status = BolnaMapping.MapCallStatus(status),
             RawStatus = status,
             Duration = Seconds(e, "conversation_duration") ?? Seconds(e, "conversation_time") ?? (telephony is { } td ? Seconds(td, "duration") : null),
-            RecordingUrl = Uri.TryCreate(recording, UriKind.Absolute, out var uri) ? uri : null,
+            RecordingUrl = WebLink.Parse(recording),
             Transcript = e.TryGetProperty("transcript", out var tr) && tr.ValueKind == JsonValueKind.String ? tr.GetString() : null,
             Variables = context is { } vars ? Variables(vars) : CallRecord.EmptyVariables,
             CreatedAt = e.TryGetProperty("created_at", out var created) ? Timestamps.Read(created) : null,

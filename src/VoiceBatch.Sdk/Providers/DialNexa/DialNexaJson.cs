@@ -49,7 +49,7 @@ internal static class DialNexaJson
 
     /// <summary>An absolute http(s) URL, else null.</summary>
     public static Uri? Url(JsonElement? element)
-        => Uri.TryCreate(Text(element), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri : null;
+        => WebLink.Parse(Text(element));
 
     /// <summary>The elements of a JSON array, or null when the value is not an array.</summary>
     public static IReadOnlyList<JsonElement>? Array(JsonElement? element)
