@@ -34,10 +34,8 @@ public abstract class VoiceBatchProviderOptions
     /// are reported by <see cref="IBatchCallClient.GetCapabilities"/> and throw <see cref="VoiceBatchNotSupportedException"/>.</summary>
     public IList<BatchOperation> DisabledOperations { get; set; } = [];
 
-    /// <summary>True when the vendor has no public host, so <see cref="BaseAddress"/> must be set.</summary>
-    internal virtual bool RequiresBaseAddress => false;
-
-    /// <summary>The vendor's public host, used when <see cref="BaseAddress"/> is not set.</summary>
+    /// <summary>The vendor's public host, used when <see cref="BaseAddress"/> is not set; null when the vendor has
+    /// none, and then validation requires <see cref="BaseAddress"/>.</summary>
     internal virtual Uri? DefaultBaseAddress => null;
 
     internal Uri? EffectiveBaseAddress => BaseAddress ?? DefaultBaseAddress;

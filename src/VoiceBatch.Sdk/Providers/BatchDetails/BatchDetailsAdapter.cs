@@ -58,7 +58,7 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, IOptions<BatchDe
     public async Task<BatchCall> GetBatchAsync(string batchId, CancellationToken cancellationToken)
     {
         var first = await FetchAsync(batchId, 1, 1, new Query(), cancellationToken).ConfigureAwait(false);
-        var total = BatchDetailsJson.Int(first.Data.Total);
+        var total = WireJson.Count(first.Data.Total);
         BatchProgress progress;
         if (total is 0)
         {
@@ -75,12 +75,12 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, IOptions<BatchDe
             progress = await CountByStatusAsync(batchId, total, cancellationToken).ConfigureAwait(false);
         }
 
-        var word = BatchDetailsJson.Text(first.Data.BatchStatus);
+        var word = WireJson.Text(first.Data.BatchStatus);
         return new BatchCall
         {
             Provider = Id,
-            Id = BatchDetailsJson.Text(first.Data.BatchId) ?? batchId,
-            Name = BatchDetailsJson.Text(first.Data.BatchName),
+            Id = WireJson.Text(first.Data.BatchId) ?? batchId,
+            Name = WireJson.Text(first.Data.BatchName),
             Status = BatchDetailsMapping.MapBatchStatus(word),
             RawStatus = word,
             Progress = progress,
@@ -114,7 +114,7 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, IOptions<BatchDe
         {
             var answer = await FetchAsync(batchId, page, limit, query, ct).ConfigureAwait(false);
             var calls = (answer.Data.Data ?? []).Select(BatchDetailsMapping.ToCall).ToList();
-            return new Page<CallRecord>(calls, TotalPages: BatchDetailsJson.Int(answer.Data.TotalPages));
+            return new Page<CallRecord>(calls, TotalPages: WireJson.Count(answer.Data.TotalPages));
         }, limit, cancellationToken);
 
     private async Task<BatchProgress> CountByStatusAsync(string batchId, int? total, CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, IOptions<BatchDe
         await Parallel.ForEachAsync(BatchDetailsMapping.CountedWords, new ParallelOptions { MaxDegreeOfParallelism = CountConcurrency, CancellationToken = cancellationToken }, async (word, ct) =>
         {
             var answer = await FetchAsync(batchId, 1, 1, new Query(Filter: Filter(word)), ct).ConfigureAwait(false);
-            var count = BatchDetailsJson.Int(answer.Data.Total) ?? 0;
+            var count = WireJson.Count(answer.Data.Total) ?? 0;
             lock (counts) counts[word] = count;
         }).ConfigureAwait(false);
 
@@ -157,13 +157,13 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, IOptions<BatchDe
     /// <summary>A 2xx whose envelope says it failed (<c>status:false</c> or a non-empty <c>errorMessage</c>).</summary>
     private void ThrowIfFailed(BatchDetailsEnvelopeDto envelope, int httpStatus, string? requestId)
     {
-        var errorText = envelope.ErrorMessage is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } e ? e.GetRawText() : BatchDetailsJson.Text(envelope.ErrorMessage);
-        if (BatchDetailsJson.Bool(envelope.Status) is not false && errorText is null) return;
+        var errorText = envelope.ErrorMessage is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } e ? e.GetRawText() : WireJson.Text(envelope.ErrorMessage);
+        if (WireJson.Bool(envelope.Status) is not false && errorText is null) return;
 
-        var code = BatchDetailsJson.Text(envelope.Code);
-        var numeric = BatchDetailsJson.Int(envelope.Code);
+        var code = WireJson.Text(envelope.Code);
+        var numeric = WireJson.Int(envelope.Code);
         var statusCode = numeric is >= 400 and <= 599 ? numeric : httpStatus;
-        var vendorSays = Redactor.Scrub(Redactor.Truncate(errorText ?? BatchDetailsJson.Text(envelope.Message) ?? "no reason given", 500), options.Value.ApiKey);
+        var vendorSays = Redactor.Scrub(Redactor.Truncate(errorText ?? WireJson.Text(envelope.Message) ?? "no reason given", 500), options.Value.ApiKey);
         var message = $"'{Id}' reported a failure (HTTP {httpStatus}{(code is null ? string.Empty : $", code {code}")}): {vendorSays}";
         throw numeric switch
         {

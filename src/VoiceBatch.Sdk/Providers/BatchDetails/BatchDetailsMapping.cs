@@ -74,32 +74,31 @@ internal static class BatchDetailsMapping
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in record.EnumerateObject())
         {
-            if (!NotVariables.Contains(member.Name) && BatchDetailsJson.Text(member.Value) is { } value) variables[member.Name] = value;
+            if (!NotVariables.Contains(member.Name) && WireJson.Text(member.Value) is { } value) variables[member.Name] = value;
         }
 
         var call = new CallRecord
         {
-            Id = BatchDetailsJson.Text(record, "_id"),
-            PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(BatchDetailsJson.Text(record, "phoneNumber")),
-            Name = BatchDetailsJson.Text(record, "name"),
+            Id = WireJson.Text(record, "_id"),
+            PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(WireJson.Text(record, "phoneNumber")),
+            Name = WireJson.Text(record, "name"),
             Status = CallStatus.Pending,
             Variables = variables,
-            CreatedAt = Read(record, "createdAt"),
-            UpdatedAt = Read(record, "updatedAt"),
+            CreatedAt = WireJson.Time(record, "createdAt"),
+            UpdatedAt = WireJson.Time(record, "updatedAt"),
             Raw = record,
         };
 
         if (LatestAttempt(record) is not { } log) return call;
-        var word = BatchDetailsJson.Text(log, "callStatus");
-        var recording = BatchDetailsJson.Text(log, "recordingUrl");
+        var word = WireJson.Text(log, "callStatus");
         return call with
         {
             Status = CommonCallStatus.Map(word),
             RawStatus = word,
-            Duration = BatchDetailsJson.Seconds(log, "callDuration"),
-            RecordingUrl = WebLink.Parse(recording),
+            Duration = WireJson.Seconds(log, "callDuration"),
+            RecordingUrl = WireJson.Url(log, "recordingUrl"),
             Transcript = log.TryGetProperty("transcript", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
-            UpdatedAt = Read(log, "updatedAt") ?? Read(log, "createdAt") ?? call.UpdatedAt,
+            UpdatedAt = WireJson.Time(log, "updatedAt") ?? WireJson.Time(log, "createdAt") ?? call.UpdatedAt,
         };
     }
 
@@ -111,7 +110,7 @@ internal static class BatchDetailsMapping
         foreach (var log in logs.EnumerateArray())
         {
             if (log.ValueKind != JsonValueKind.Object) continue;
-            var at = Read(log, "createdAt") ?? DateTimeOffset.MinValue;
+            var at = WireJson.Time(log, "createdAt") ?? DateTimeOffset.MinValue;
             if (latest is null || at >= latestAt)
             {
                 latest = log;
@@ -121,6 +120,4 @@ internal static class BatchDetailsMapping
 
         return latest;
     }
-
-    private static DateTimeOffset? Read(JsonElement obj, string name) => obj.TryGetProperty(name, out var value) ? Timestamps.Read(value) : null;
 }

@@ -5,5 +5,4 @@ namespace VoiceBatch;
 /// <c>/api/call/batch-details/{id}</c>); the key is sent as <c>Authorization: Bearer</c>.</summary>
 public sealed class BatchDetailsOptions : VoiceBatchProviderOptions
 {
-    internal override bool RequiresBaseAddress => true;
 }

@@ -165,11 +165,10 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
             raw = await WireResponse.ReadJsonAsync(response, Id, cancellationToken).ConfigureAwait(false);
         }
 
-        var items = raw.ValueKind == JsonValueKind.Array ? raw
-            : raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array ? data
-            : throw new VoiceBatchResponseException($"'{Id}' answered the batch list with JSON that is not an array of batches.", Snippet(raw), Id, (int)response.StatusCode);
+        var items = WireJson.Array(raw) ?? WireJson.Array(WireJson.Member(raw, "data"))
+            ?? throw new VoiceBatchResponseException($"'{Id}' answered the batch list with JSON that is not an array of batches.", Snippet(raw), Id, (int)response.StatusCode);
 
-        foreach (var item in items.EnumerateArray())
+        foreach (var item in items)
         {
             var batch = ListItem(item);
             batch = batch with { AgentId = batch.AgentId ?? agentId };
@@ -249,7 +248,7 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
         }
         catch (VoiceBatchResponseException) when (item.ValueKind == JsonValueKind.Object)
         {
-            var dto = new BolnaBatchDto { BatchId = BolnaExecutions.Text(item, "batch_id"), Status = BolnaExecutions.Text(item, "status") };
+            var dto = new BolnaBatchDto { BatchId = WireJson.Text(item, "batch_id"), Status = WireJson.Text(item, "status") };
             return BolnaMapping.ToBatch(dto, item);
         }
     }

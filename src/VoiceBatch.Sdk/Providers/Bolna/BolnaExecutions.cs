@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using VoiceBatch.Contacts;
 using VoiceBatch.Internal;
@@ -21,18 +20,16 @@ internal static class BolnaExecutions
     {
         if (raw.ValueKind == JsonValueKind.Array)
         {
-            return new Page<CallRecord>(Map(raw), HasMore: legacyRoute ? false : null);
+            return new Page<CallRecord>(Map(WireJson.Array(raw)!), HasMore: legacyRoute ? false : null);
         }
 
-        if (raw.ValueKind == JsonValueKind.Object && FirstArray(raw, "data", "executions") is { } items)
+        if (WireJson.FirstArray(raw, "data", "executions") is { } items)
         {
-            bool? hasMore = raw.TryGetProperty("has_more", out var more) && more.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? more.GetBoolean()
-                : null;
+            var hasMore = WireJson.Bool(WireJson.Member(raw, "has_more"));
             int? totalPages = null;
-            if (hasMore is null && Int(raw, "total") is { } total)
+            if (hasMore is null && WireJson.Int(raw, "total") is { } total)
             {
-                var size = Int(raw, "page_size") is { } s && s > 0 ? s : requestedPageSize;
+                var size = WireJson.Int(raw, "page_size") is { } s && s > 0 ? s : requestedPageSize;
                 totalPages = (int)Math.Ceiling(total / (double)size);
             }
 
@@ -57,32 +54,31 @@ internal static class BolnaExecutions
     {
         if (e.ValueKind != JsonValueKind.Object) return new CallRecord { Status = CallStatus.Unknown, Raw = e };
 
-        var telephony = e.TryGetProperty("telephony_data", out var t) && t.ValueKind == JsonValueKind.Object ? t : (JsonElement?)null;
-        var context = e.TryGetProperty("context_details", out var c) && c.ValueKind == JsonValueKind.Object ? c : (JsonElement?)null;
-        var status = Text(e, "status");
-        var to = (telephony is { } tel ? Text(tel, "to_number") : null) ?? (context is { } ctx ? Text(ctx, "recipient_phone_number") : null);
-        var recording = telephony is { } te ? Text(te, "recording_url") : null;
+        var telephony = WireJson.Member(e, "telephony_data") is { ValueKind: JsonValueKind.Object } t ? t : (JsonElement?)null;
+        var context = WireJson.Member(e, "context_details") is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null;
+        var status = WireJson.Text(e, "status");
+        var to = WireJson.Text(telephony, "to_number") ?? WireJson.Text(context, "recipient_phone_number");
 
         return new CallRecord
         {
-            Id = Text(e, "id"),
+            Id = WireJson.Text(e, "id"),
             PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(to),
             Status = BolnaMapping.MapCallStatus(status),
             RawStatus = status,
-            Duration = Seconds(e, "conversation_duration") ?? Seconds(e, "conversation_time") ?? (telephony is { } td ? Seconds(td, "duration") : null),
-            RecordingUrl = WebLink.Parse(recording),
+            Duration = WireJson.Seconds(e, "conversation_duration") ?? WireJson.Seconds(e, "conversation_time") ?? WireJson.Seconds(telephony, "duration"),
+            RecordingUrl = WireJson.Url(telephony, "recording_url"),
             Transcript = e.TryGetProperty("transcript", out var tr) && tr.ValueKind == JsonValueKind.String ? tr.GetString() : null,
             Variables = context is { } vars ? Variables(vars) : CallRecord.EmptyVariables,
-            CreatedAt = e.TryGetProperty("created_at", out var created) ? Timestamps.Read(created) : null,
-            UpdatedAt = e.TryGetProperty("updated_at", out var updated) ? Timestamps.Read(updated) : null,
+            CreatedAt = WireJson.Time(e, "created_at"),
+            UpdatedAt = WireJson.Time(e, "updated_at"),
             Raw = e,
         };
     }
 
-    private static List<CallRecord> Map(JsonElement array)
+    private static List<CallRecord> Map(IReadOnlyList<JsonElement> items)
     {
-        var calls = new List<CallRecord>(array.GetArrayLength());
-        foreach (var item in array.EnumerateArray()) calls.Add(ToCall(item));
+        var calls = new List<CallRecord>(items.Count);
+        foreach (var item in items) calls.Add(ToCall(item));
         return calls;
     }
 
@@ -95,50 +91,15 @@ internal static class BolnaExecutions
             {
                 foreach (var inner in member.Value.EnumerateObject())
                 {
-                    if (Scalar(inner.Value) is { } value) variables.TryAdd(inner.Name, value);
+                    if (WireJson.Scalar(inner.Value) is { } value) variables.TryAdd(inner.Name, value);
                 }
             }
-            else if (Scalar(member.Value) is { } value)
+            else if (WireJson.Scalar(member.Value) is { } value)
             {
                 variables[member.Name] = value;
             }
         }
 
         return variables;
-    }
-
-    private static JsonElement? FirstArray(JsonElement obj, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array) return value;
-        }
-
-        return null;
-    }
-
-    internal static string? Text(JsonElement obj, string name) => obj.TryGetProperty(name, out var value) ? Scalar(value) : null;
-
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
-
-    private static int? Int(JsonElement obj, string name)
-        => obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n
-            : obj.TryGetProperty(name, out v) && v.ValueKind == JsonValueKind.String && int.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n) ? n
-            : null;
-
-    private static TimeSpan? Seconds(JsonElement obj, string name)
-    {
-        if (!obj.TryGetProperty(name, out var v)) return null;
-        double seconds;
-        if (v.ValueKind == JsonValueKind.Number) seconds = v.GetDouble();
-        else if (v.ValueKind != JsonValueKind.String || !double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds)) return null;
-        return double.IsFinite(seconds) && seconds is >= 0 and <= 1e9 ? TimeSpan.FromSeconds(seconds) : null;
     }
 }

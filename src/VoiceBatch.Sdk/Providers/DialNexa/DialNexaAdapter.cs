@@ -213,14 +213,14 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, IOptions<DialNexaOptions
 
         var wire = await WireResponse.ReadAsync(response, VoiceBatchJsonContext.Default.DialNexaStatusResultDto, Id, cancellationToken).ConfigureAwait(false);
         var result = wire.Value;
-        if (DialNexaJson.Bool(result.Success) is false)
+        if (WireJson.Bool(result.Success) is false)
         {
-            var vendorSays = DialNexaJson.Text(result.Message);
+            var vendorSays = WireJson.Text(result.Message);
             throw new VoiceBatchInvalidStateException(
                 $"'{Id}' did not {action} batch '{batchId}'{(vendorSays is null ? "." : ": " + Redactor.Truncate(Redactor.Scrub(vendorSays, null), 500))}", Id);
         }
 
-        if (result.Campaign is not { } campaign || DialNexaJson.Text(campaign.Status) is null)
+        if (result.Campaign is not { } campaign || WireJson.Text(campaign.Status) is null)
         {
             return await GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         }

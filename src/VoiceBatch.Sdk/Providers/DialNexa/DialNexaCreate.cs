@@ -46,7 +46,7 @@ internal sealed class DialNexaCreate(IDialNexaApi api, TimeProvider time, ILogge
             var response = await api.CreateBatchAsync(form, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var answer = await WireResponse.ReadAsync(response, VoiceBatchJsonContext.Default.DialNexaBatchDto, ProviderId.DialNexa, ct).ConfigureAwait(false);
-            if (DialNexaJson.Text(answer.Value.Id) is null)
+            if (WireJson.Text(answer.Value.Id) is null)
             {
                 // A 2xx without an id: the batch most likely exists but cannot be followed; CreateOnce makes this "uncertain".
                 var text = answer.Raw.GetRawText();
@@ -81,7 +81,7 @@ internal sealed class DialNexaCreate(IDialNexaApi api, TimeProvider time, ILogge
     private void LogWarning(JsonElement? warning)
     {
         if (warning is not { } w || w.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return;
-        var message = w.ValueKind == JsonValueKind.Object && w.TryGetProperty("message", out var m) ? DialNexaJson.Text(m) : DialNexaJson.Text(w);
+        var message = w.ValueKind == JsonValueKind.Object && w.TryGetProperty("message", out var m) ? WireJson.Text(m) : WireJson.Text(w);
         var conflicts = w.ValueKind == JsonValueKind.Object && w.TryGetProperty("conflicts", out var c) && c.ValueKind == JsonValueKind.Array ? c.GetArrayLength() : 0;
         logger.LogWarning(
             "DialNexa accepted the batch with a warning: {Warning} ({Conflicts} conflicting batch(es)). The full warning is in BatchCall.Raw.",

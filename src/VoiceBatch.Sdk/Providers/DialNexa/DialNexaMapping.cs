@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VoiceBatch.Contacts;
 using VoiceBatch.Internal;
-using static VoiceBatch.Providers.DialNexa.DialNexaJson;
+using static VoiceBatch.Internal.WireJson;
 
 namespace VoiceBatch.Providers.DialNexa;
 

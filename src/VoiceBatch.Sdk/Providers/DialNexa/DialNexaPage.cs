@@ -1,6 +1,6 @@
 using System.Text.Json;
 using VoiceBatch.Http;
-using static VoiceBatch.Providers.DialNexa.DialNexaJson;
+using static VoiceBatch.Internal.WireJson;
 
 namespace VoiceBatch.Providers.DialNexa;
 

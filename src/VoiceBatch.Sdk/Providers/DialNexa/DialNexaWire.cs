@@ -6,7 +6,7 @@ namespace VoiceBatch.Providers.DialNexa;
 /// <summary>A batch as DialNexa sends it: the seeds' schema and prose forms, list items, and the create answer.
 /// Every member optional and a <see cref="JsonElement"/>: ids, counters and timestamps vary in JSON type between
 /// DialNexa's two doc generations, and one field of an unexpected type must never lose the whole batch
-/// (<see cref="DialNexaJson"/> reads them tolerantly).</summary>
+/// (<see cref="Internal.WireJson"/> reads them tolerantly).</summary>
 internal sealed class DialNexaBatchDto
 {
     [JsonPropertyName("id")] public JsonElement? Id { get; set; }

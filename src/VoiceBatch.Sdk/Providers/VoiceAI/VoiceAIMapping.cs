@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using VoiceBatch.Contacts;
 using VoiceBatch.Http;
@@ -24,7 +23,7 @@ internal static class VoiceAIMapping
         return new BatchCall
         {
             Provider = ProviderId.VoiceAI,
-            Id = dto.Id ?? TextOf(raw, "id") ?? fallbackId ?? string.Empty,
+            Id = dto.Id ?? WireJson.Text(raw, "id") ?? fallbackId ?? string.Empty,
             Name = dto.Name,
             AgentId = dto.AgentId,
             AgentName = dto.AgentName,
@@ -51,10 +50,10 @@ internal static class VoiceAIMapping
     {
         if (calls.Count > 0) return BatchProgress.FromCallStatuses(calls.Select(c => c.Status));
 
-        var finished = CountOf(dto.TotalCallsFinished);
-        var dispatched = CountOf(dto.TotalCallsDispatched);
+        var finished = WireJson.Int(dto.TotalCallsFinished);
+        var dispatched = WireJson.Int(dto.TotalCallsDispatched);
         var inFlight = Math.Max(0, (dispatched ?? 0) - (finished ?? 0));
-        return BatchProgress.FromCounts(CountOf(dto.TotalCallsScheduled), inProgress: inFlight, finished: finished);
+        return BatchProgress.FromCounts(WireJson.Int(dto.TotalCallsScheduled), inProgress: inFlight, finished: finished);
     }
 
     /// <summary>Batch status table (VENDORS.md, VoiceAI). <c>pending</c> with a start time still ahead is Scheduled.</summary>
@@ -118,25 +117,12 @@ internal static class VoiceAIMapping
         foreach (var property in map.EnumerateObject())
         {
             var value = property.Value;
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String: result[property.Name] = value.GetString()!; break;
-                case JsonValueKind.Null or JsonValueKind.Undefined: break;
-                default: result[property.Name] = value.GetRawText(); break;
-            }
+            if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) continue;
+            result[property.Name] = WireJson.Scalar(value) ?? value.GetRawText();
         }
 
         return result.Count == 0 ? CallRecord.EmptyVariables : result.AsReadOnly();
     }
-
-    /// <summary>A counter that may come as an integer, a decimal or a numeric string; anything else is null.</summary>
-    public static int? CountOf(JsonElement? element) => element switch
-    {
-        { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var n) => n,
-        { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
-        { ValueKind: JsonValueKind.String } e when int.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
-        _ => null,
-    };
 
     /// <summary>Binds one element; an element of an unexpected shape gives an empty DTO (its Raw is still kept by the caller).</summary>
     private static T BindOrEmpty<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
@@ -152,14 +138,4 @@ internal static class VoiceAIMapping
             return new T();
         }
     }
-
-    private static string? TextOf(JsonElement element, string name)
-        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 }

@@ -8,5 +8,4 @@ namespace VoiceBatch;
 /// </summary>
 public sealed class VoiceAIOptions : VoiceBatchProviderOptions
 {
-    internal override bool RequiresBaseAddress => true;
 }

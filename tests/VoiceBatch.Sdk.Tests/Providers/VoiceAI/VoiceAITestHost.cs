@@ -23,7 +23,7 @@ internal sealed class VoiceAITestHost : IDisposable
     public VoiceAITestHost(Action<VoiceAIOptions>? configure = null)
     {
         Server = WireMockServer.Start();
-        Time = new WallClockFakeTimeProvider(Now);
+        Time = new FakeTimeProvider(Now);
         Client = new TestClient(
             b =>
             {
@@ -72,21 +72,6 @@ internal sealed class VoiceAITestHost : IDisposable
         Client.Dispose();
         Server.Stop();
         Server.Dispose();
-    }
-
-    /// <summary>
-    /// A <see cref="FakeTimeProvider"/> whose wall clock (<c>GetUtcNow</c>) is fixed and moved by the test, while timers
-    /// and timestamps are real: the HTTP resilience pipeline resolves the same <see cref="TimeProvider"/> from DI, and
-    /// with fake timers its retry back-off and timeouts would never elapse.
-    /// </summary>
-    private sealed class WallClockFakeTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
-    {
-        public override long TimestampFrequency => System.TimestampFrequency;
-
-        public override long GetTimestamp() => System.GetTimestamp();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-            => System.CreateTimer(callback, state, dueTime, period);
     }
 
     private sealed class CountingHandler(ConcurrentQueue<string> sent) : DelegatingHandler
