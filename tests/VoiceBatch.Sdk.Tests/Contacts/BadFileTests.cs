@@ -2,19 +2,8 @@ using System.Text;
 
 namespace VoiceBatch.Tests.Contacts;
 
-public sealed class BadFileTests
+public sealed class BadFileTests : SheetFileTests
 {
-    private SheetFiles _files = null!;
-
-    [SetUp]
-    public void SetUp() => _files = new SheetFiles();
-
-    [TearDown]
-    public void TearDown() => _files.Dispose();
-
-    private static ContactValidationException Refused(string path, ContactListOptions? options = null)
-        => Assert.ThrowsAsync<ContactValidationException>(() => ContactList.LoadAsync(path, options))!;
-
     [Test]
     public void Binary_garbage_is_refused_as_not_a_sheet()
     {
@@ -22,7 +11,7 @@ public sealed class BadFileTests
         new Random(42).NextBytes(garbage);
         garbage[0] = (byte)'p'; // not a known signature
 
-        Assert.That(Refused(_files.Bytes("contacts.csv", garbage)).Message, Does.Contain("not a CSV, XLSX or XLS file"));
+        Assert.That(Refused(Files.Bytes("contacts.csv", garbage)).Message, Does.Contain("not a CSV, XLSX or XLS file"));
     }
 
     [Test]
@@ -31,45 +20,45 @@ public sealed class BadFileTests
         var garbage = Enumerable.Range(0, 2048).Select(i => (byte)(1 + (i * 37 % 255))).ToArray();
         Assert.That(garbage, Does.Not.Contain((byte)0));
 
-        Assert.That(Refused(_files.Bytes("x.csv", garbage)).Message, Does.Contain("binary data"));
+        Assert.That(Refused(Files.Bytes("x.csv", garbage)).Message, Does.Contain("binary data"));
     }
 
     [Test]
     public void Nul_bytes_are_refused()
-        => Assert.That(Refused(_files.Bytes("x.csv", "phone\n+14155550101\0\n"u8.ToArray())).Message, Does.Contain("NUL bytes"));
+        => Assert.That(Refused(Files.Bytes("x.csv", "phone\n+14155550101\0\n"u8.ToArray())).Message, Does.Contain("NUL bytes"));
 
     [Test]
     public void A_single_stray_control_character_in_a_long_text_file_is_tolerated()
     {
         var text = "phone,name\n+14155550101,Ann\u001A\n" + string.Concat(Enumerable.Range(2, 50).Select(i => $"+1415555{i:0000},Name {i}\n"));
 
-        Assert.DoesNotThrowAsync(() => ContactList.LoadAsync(_files.Bytes("x.csv", Encoding.UTF8.GetBytes(text))));
+        Assert.DoesNotThrowAsync(() => ContactList.LoadAsync(Files.Bytes("x.csv", Encoding.UTF8.GetBytes(text))));
     }
 
     [Test]
     public void Empty_file_is_refused()
-        => Assert.That(Refused(_files.Bytes("empty.csv", [])).Message, Does.Contain("empty"));
+        => Assert.That(Refused(Files.Bytes("empty.csv", [])).Message, Does.Contain("empty"));
 
     [Test]
     public void Whitespace_only_file_is_refused_as_empty()
-        => Assert.That(Refused(_files.Bytes("blank.csv", "\r\n  \r\n\r\n"u8.ToArray())).Message, Does.Contain("empty"));
+        => Assert.That(Refused(Files.Bytes("blank.csv", "\r\n  \r\n\r\n"u8.ToArray())).Message, Does.Contain("empty"));
 
     [Test]
     public void Header_only_csv_is_refused()
-        => Assert.That(Refused(_files.Csv("h.csv", [["phone_number", "name"]])).Message, Does.Contain("header but no contacts").And.Contain("'phone_number'"));
+        => Assert.That(Refused(Files.Csv("h.csv", [["phone_number", "name"]])).Message, Does.Contain("header but no contacts").And.Contain("'phone_number'"));
 
     [Test]
     public void Header_only_xlsx_is_refused()
-        => Assert.That(Refused(_files.XlsxText("h.xlsx", [["phone_number", "name"]])).Message, Does.Contain("header but no contacts"));
+        => Assert.That(Refused(Files.XlsxText("h.xlsx", [["phone_number", "name"]])).Message, Does.Contain("header but no contacts"));
 
     [Test]
     public void Empty_xlsx_sheet_is_refused()
-        => Assert.That(Refused(_files.Xlsx("e.xlsx", wb => wb.AddWorksheet("Blank"))).Message, Does.Contain("sheet 'Blank' is empty"));
+        => Assert.That(Refused(Files.Xlsx("e.xlsx", wb => wb.AddWorksheet("Blank"))).Message, Does.Contain("sheet 'Blank' is empty"));
 
     [Test]
     public void No_phone_column_is_refused_listing_the_columns()
     {
-        var ex = Refused(_files.Csv("np.csv", [["name", "city"], ["Ann", "Austin"]]));
+        var ex = Refused(Files.Csv("np.csv", [["name", "city"], ["Ann", "Austin"]]));
 
         Assert.That(ex.Message, Does.Contain("no phone column").And.Contain("Its columns are: name, city"));
     }
@@ -77,7 +66,7 @@ public sealed class BadFileTests
     [Test]
     public void Sheet_without_a_header_row_is_refused_without_showing_the_number()
     {
-        var ex = Refused(_files.Csv("nohead.csv", [["+14155550101", "Ann"], ["+14155550102", "Bob"]]));
+        var ex = Refused(Files.Csv("nohead.csv", [["+14155550101", "Ann"], ["+14155550102", "Bob"]]));
 
         Assert.Multiple(() =>
         {
@@ -89,7 +78,7 @@ public sealed class BadFileTests
     [Test]
     public void Column_names_shown_in_messages_have_numbers_masked()
     {
-        var ex = Refused(_files.Csv("np.csv", [["name", "4155550101"], ["Ann", "x"]]));
+        var ex = Refused(Files.Csv("np.csv", [["name", "4155550101"], ["Ann", "x"]]));
 
         Assert.That(ex.Message, Does.Contain("no phone column").And.Contain("name, 41555***0101").And.Not.Contain("4155550101"));
     }
@@ -97,20 +86,20 @@ public sealed class BadFileTests
     [Test]
     public void Configured_phone_column_that_is_missing_is_refused()
     {
-        var ex = Refused(_files.Csv("np.csv", [["phone", "city"], ["+14155550101", "Austin"]]), new ContactListOptions { PhoneColumn = "whatsapp" });
+        var ex = Refused(Files.Csv("np.csv", [["phone", "city"], ["+14155550101", "Austin"]]), new ContactListOptions { PhoneColumn = "whatsapp" });
 
         Assert.That(ex.Message, Does.Contain("no column 'whatsapp'"));
     }
 
     [Test]
     public void Missing_file_is_refused_with_its_name()
-        => Assert.That(Refused(_files.PathOf("nope.csv")).Message, Does.Contain("'nope.csv' does not exist"));
+        => Assert.That(Refused(Files.PathOf("nope.csv")).Message, Does.Contain("'nope.csv' does not exist"));
 
     [Test]
     public void File_over_MaxBytes_is_refused_before_parsing()
     {
         // 11 MB of a perfectly readable CSV: only the size is wrong.
-        var path = _files.PathOf("big.csv");
+        var path = Files.PathOf("big.csv");
         using (var writer = new StreamWriter(path))
         {
             writer.WriteLine("phone,name");
@@ -137,20 +126,20 @@ public sealed class BadFileTests
     [Test]
     public void More_rows_than_MaxRows_are_refused()
     {
-        var path = _files.Csv("rows.csv", [["phone"], ["+14155550101"], ["+14155550102"], ["+14155550103"]]);
+        var path = Files.Csv("rows.csv", [["phone"], ["+14155550101"], ["+14155550102"], ["+14155550103"]]);
 
         Assert.That(Refused(path, new ContactListOptions { MaxRows = 2 }).Message, Does.Contain("more than 2 contact rows"));
     }
 
     [Test]
     public void Html_saved_as_xls_is_refused_with_a_hint()
-        => Assert.That(Refused(_files.Bytes("export.xls", "<html><body><table><tr><td>phone</td></tr></table></body></html>"u8.ToArray())).Message,
+        => Assert.That(Refused(Files.Bytes("export.xls", "<html><body><table><tr><td>phone</td></tr></table></body></html>"u8.ToArray())).Message,
             Does.Contain("HTML or XML"));
 
     [Test]
     public void Cancelled_token_cancels_the_load()
     {
-        var path = _files.Csv("c.csv", [["phone"], ["+14155550101"]]);
+        var path = Files.Csv("c.csv", [["phone"], ["+14155550101"]]);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 

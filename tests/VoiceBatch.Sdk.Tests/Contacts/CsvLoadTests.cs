@@ -2,16 +2,8 @@ using System.Text;
 
 namespace VoiceBatch.Tests.Contacts;
 
-public sealed class CsvLoadTests
+public sealed class CsvLoadTests : SheetFileTests
 {
-    private SheetFiles _files = null!;
-
-    [SetUp]
-    public void SetUp() => _files = new SheetFiles();
-
-    [TearDown]
-    public void TearDown() => _files.Dispose();
-
     private static string[][] Sample =>
     [
         ["phone_number", "name", "city"],
@@ -30,7 +22,7 @@ public sealed class CsvLoadTests
     [TestCaseSource(nameof(Encodings))]
     public async Task Unicode_encodings_read_names_and_headers_exactly(Encoding encoding)
     {
-        var path = _files.Csv("contacts.csv", Sample, encoding);
+        var path = Files.Csv("contacts.csv", Sample, encoding);
         if (encoding.GetPreamble().Length > 0)
         {
             Assert.That(File.ReadAllBytes(path).AsSpan().StartsWith(encoding.GetPreamble()), Is.True, "the file carries its BOM");
@@ -52,7 +44,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Windows_1252_bytes_that_are_not_utf8_are_read_as_1252()
     {
-        var path = _files.Csv("excel-windows.csv", [["phone", "name"], ["+14155550101", "René Müller – café"]], SheetFiles.Windows1252);
+        var path = Files.Csv("excel-windows.csv", [["phone", "name"], ["+14155550101", "René Müller – café"]], SheetFiles.Windows1252);
         Assert.That(File.ReadAllBytes(path), Does.Contain((byte)0xE9), "é is the single byte E9 in the file");
 
         var list = await ContactList.LoadAsync(path);
@@ -67,7 +59,7 @@ public sealed class CsvLoadTests
     public async Task Delimiter_is_detected_from_the_header_line(string delimiter)
     {
         // The values hold the other delimiters, so a wrong guess splits them.
-        var path = _files.Csv("contacts.csv", [["name", "phone", "note"], ["Doe, Jane", "+14155550101", "a;b|c\td"]], delimiter: delimiter);
+        var path = Files.Csv("contacts.csv", [["name", "phone", "note"], ["Doe, Jane", "+14155550101", "a;b|c\td"]], delimiter: delimiter);
 
         var list = await ContactList.LoadAsync(path);
 
@@ -83,7 +75,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Quoted_delimiter_in_the_header_does_not_decide_the_delimiter()
     {
-        var path = _files.Bytes("q.csv", Encoding.UTF8.GetBytes("\"a,b,c,d\";phone;name\n\"x\";+14155550101;Ann\n"));
+        var path = Files.Bytes("q.csv", Encoding.UTF8.GetBytes("\"a,b,c,d\";phone;name\n\"x\";+14155550101;Ann\n"));
 
         var list = await ContactList.LoadAsync(path);
 
@@ -93,7 +85,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Quotes_commas_and_newlines_inside_fields_keep_one_row_and_sheet_row_numbers()
     {
-        var path = _files.Csv("q.csv",
+        var path = Files.Csv("q.csv",
         [
             ["phone", "name", "address"],
             ["+14155550101", "Jane \"JJ\" Doe", "1 Main St,\nApt 2\r\nSpringfield"],
@@ -115,7 +107,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Blank_lines_are_skipped_but_still_counted_as_rows()
     {
-        var path = _files.Bytes("blank.csv", Encoding.UTF8.GetBytes("\r\nphone,name\r\n+14155550101,Ann\r\n\r\n   \r\n,\r\n+14155550102,Bob\r\n\r\n"));
+        var path = Files.Bytes("blank.csv", Encoding.UTF8.GetBytes("\r\nphone,name\r\n+14155550101,Ann\r\n\r\n   \r\n,\r\n+14155550102,Bob\r\n\r\n"));
 
         var list = await ContactList.LoadAsync(path);
 
@@ -129,7 +121,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Trailing_empty_columns_and_header_spaces_are_ignored()
     {
-        var path = _files.Csv("t.csv", [[" phone ", "  name", "", ""], ["+14155550101", "Ann", "", ""], ["+14155550102", "Bob", "", "", ""]]);
+        var path = Files.Csv("t.csv", [[" phone ", "  name", "", ""], ["+14155550101", "Ann", "", ""], ["+14155550102", "Bob", "", "", ""]]);
 
         var list = await ContactList.LoadAsync(path);
 
@@ -144,7 +136,7 @@ public sealed class CsvLoadTests
     [Test]
     public void Duplicate_headers_are_refused_naming_them()
     {
-        var path = _files.Csv("dup.csv", [["phone", "Name", "city", " name "], ["+14155550101", "a", "b", "c"]]);
+        var path = Files.Csv("dup.csv", [["phone", "Name", "city", " name "], ["+14155550101", "a", "b", "c"]]);
 
         var ex = Assert.ThrowsAsync<ContactValidationException>(() => ContactList.LoadAsync(path));
 
@@ -154,7 +146,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Short_rows_read_missing_cells_as_empty()
     {
-        var path = _files.Bytes("short.csv", Encoding.UTF8.GetBytes("phone,name,city\n+14155550101\n"));
+        var path = Files.Bytes("short.csv", Encoding.UTF8.GetBytes("phone,name,city\n+14155550101\n"));
 
         var list = await ContactList.LoadAsync(path);
 
@@ -164,7 +156,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task A_stray_quote_inside_an_unquoted_field_is_kept_as_text()
     {
-        var path = _files.Bytes("stray.csv", Encoding.UTF8.GetBytes("phone,name\n+14155550101,Jane \"JJ Doe\n+14155550102,Bob\n"));
+        var path = Files.Bytes("stray.csv", Encoding.UTF8.GetBytes("phone,name\n+14155550101,Jane \"JJ Doe\n+14155550102,Bob\n"));
 
         var list = await ContactList.LoadAsync(path);
 
@@ -194,7 +186,7 @@ public sealed class CsvLoadTests
     [Test]
     public async Task Excel_sep_hint_line_sets_the_delimiter_and_is_not_a_row()
     {
-        var path = _files.Bytes("sep.csv", Encoding.UTF8.GetBytes("sep=;\r\nname;phone\r\nDoe, Jane;+14155550101\r\n"));
+        var path = Files.Bytes("sep.csv", Encoding.UTF8.GetBytes("sep=;\r\nname;phone\r\nDoe, Jane;+14155550101\r\n"));
 
         var list = await ContactList.LoadAsync(path);
 

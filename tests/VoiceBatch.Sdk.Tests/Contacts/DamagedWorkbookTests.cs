@@ -4,19 +4,8 @@ using System.Text;
 
 namespace VoiceBatch.Tests.Contacts;
 
-public sealed class DamagedWorkbookTests
+public sealed class DamagedWorkbookTests : SheetFileTests
 {
-    private SheetFiles _files = null!;
-
-    [SetUp]
-    public void SetUp() => _files = new SheetFiles();
-
-    [TearDown]
-    public void TearDown() => _files.Dispose();
-
-    private static ContactValidationException Refused(string path, ContactListOptions? options = null)
-        => Assert.ThrowsAsync<ContactValidationException>(() => ContactList.LoadAsync(path, options))!;
-
     [Test]
     public void Zip_that_is_not_a_workbook_is_refused()
     {
@@ -27,24 +16,24 @@ public sealed class DamagedWorkbookTests
             writer.Write("phone\n+14155550101");
         }
 
-        Assert.That(Refused(_files.Bytes("contacts.xlsx", buffer.ToArray())).Message, Does.Contain("ZIP archive without an Excel workbook"));
+        Assert.That(Refused(Files.Bytes("contacts.xlsx", buffer.ToArray())).Message, Does.Contain("ZIP archive without an Excel workbook"));
     }
 
     [Test]
     public void Truncated_xlsx_is_refused()
     {
-        var bytes = File.ReadAllBytes(_files.XlsxText("ok.xlsx", [["phone"], ["+14155550101"]]));
+        var bytes = File.ReadAllBytes(Files.XlsxText("ok.xlsx", [["phone"], ["+14155550101"]]));
 
-        Assert.That(Refused(_files.Bytes("cut.xlsx", bytes[..(bytes.Length / 2)])).Message, Does.Contain("cannot be read"));
+        Assert.That(Refused(Files.Bytes("cut.xlsx", bytes[..(bytes.Length / 2)])).Message, Does.Contain("cannot be read"));
     }
 
     [Test]
     public void Damaged_xls_is_refused()
     {
-        var bytes = File.ReadAllBytes(_files.Xls("ok.xls", wb => SheetFiles.SetRow(wb.CreateSheet("S"), 0, "phone")));
+        var bytes = File.ReadAllBytes(Files.Xls("ok.xls", wb => SheetFiles.SetRow(wb.CreateSheet("S"), 0, "phone")));
         var damaged = bytes[..600];
 
-        Assert.That(Refused(_files.Bytes("cut.xls", damaged)).Message, Does.Contain("XLS workbook cannot be read"));
+        Assert.That(Refused(Files.Bytes("cut.xls", damaged)).Message, Does.Contain("XLS workbook cannot be read"));
     }
 
     [Test]
@@ -78,7 +67,7 @@ public sealed class DamagedWorkbookTests
     [Test]
     public void Workbook_over_MaxUncompressedBytes_is_refused()
     {
-        var path = _files.XlsxText("wide.xlsx", Enumerable.Range(0, 2000).Select(i => new[] { $"+1415555{i:0000}", Guid.NewGuid().ToString() }).Prepend(["phone", "id"]));
+        var path = Files.XlsxText("wide.xlsx", Enumerable.Range(0, 2000).Select(i => new[] { $"+1415555{i:0000}", Guid.NewGuid().ToString() }).Prepend(["phone", "id"]));
 
         var ex = Refused(path, new ContactListOptions { MaxUncompressedBytes = 64 * 1024 });
 
@@ -114,7 +103,7 @@ public sealed class DamagedWorkbookTests
             Assert.That(inflated, Is.EqualTo(4096), "what the guard relies on: a part never inflates past its declared size");
         }
 
-        var path = _files.Bytes("lie.xlsx", bytes);
+        var path = Files.Bytes("lie.xlsx", bytes);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         try
         {
@@ -136,8 +125,8 @@ public sealed class DamagedWorkbookTests
     /// </summary>
     private string ZipBomb(string name, int uncompressedMegabytes)
     {
-        var source = File.ReadAllBytes(_files.XlsxText("source-" + name, [["phone"], ["+14155550101"]]));
-        var path = _files.PathOf(name);
+        var source = File.ReadAllBytes(Files.XlsxText("source-" + name, [["phone"], ["+14155550101"]]));
+        var path = Files.PathOf(name);
         using (var input = new ZipArchive(new MemoryStream(source), ZipArchiveMode.Read))
         using (var output = ZipFile.Open(path, ZipArchiveMode.Create))
         {

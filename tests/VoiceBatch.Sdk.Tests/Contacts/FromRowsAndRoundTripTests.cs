@@ -3,16 +3,8 @@ using VoiceBatch.Contacts;
 
 namespace VoiceBatch.Tests.Contacts;
 
-public sealed class FromRowsAndRoundTripTests
+public sealed class FromRowsAndRoundTripTests : SheetFileTests
 {
-    private SheetFiles _files = null!;
-
-    [SetUp]
-    public void SetUp() => _files = new SheetFiles();
-
-    [TearDown]
-    public void TearDown() => _files.Dispose();
-
     [Test]
     public void FromRows_numbers_rows_from_2_and_validates_like_a_sheet()
     {
@@ -48,7 +40,7 @@ public sealed class FromRowsAndRoundTripTests
         ]);
 
         var bytes = ContactCsvWriter.Write(original.Contacts, original.VariableNames, "phone_number");
-        var reread = await ContactList.LoadAsync(_files.Bytes("upload.csv", bytes));
+        var reread = await ContactList.LoadAsync(Files.Bytes("upload.csv", bytes));
 
         Assert.Multiple(() =>
         {
@@ -64,7 +56,7 @@ public sealed class FromRowsAndRoundTripTests
     public async Task Ten_thousand_row_xlsx_is_read_whole_with_sheet_row_numbers()
     {
         const int count = 10_000;
-        var path = _files.Xlsx("big.xlsx", wb =>
+        var path = Files.Xlsx("big.xlsx", wb =>
         {
             var sheet = wb.AddWorksheet("Contacts");
             sheet.Cell(1, 1).SetValue("phone_number");
@@ -96,7 +88,7 @@ public sealed class FromRowsAndRoundTripTests
     {
         const int count = 10_000;
         var rows = Enumerable.Range(0, count).Select(i => new[] { $"+1415555{i:0000}", $"Person {i}" }).Prepend(["phone", "name"]);
-        var list = await ContactList.LoadAsync(_files.Csv("big.csv", rows));
+        var list = await ContactList.LoadAsync(Files.Csv("big.csv", rows));
 
         Assert.Multiple(() =>
         {

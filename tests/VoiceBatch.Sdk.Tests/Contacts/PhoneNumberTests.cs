@@ -2,16 +2,8 @@ using VoiceBatch.Contacts;
 
 namespace VoiceBatch.Tests.Contacts;
 
-public sealed class PhoneNumberTests
+public sealed class PhoneNumberTests : SheetFileTests
 {
-    private SheetFiles _files = null!;
-
-    [SetUp]
-    public void SetUp() => _files = new SheetFiles();
-
-    [TearDown]
-    public void TearDown() => _files.Dispose();
-
     [TestCase("+14155550101", null, "+14155550101", TestName = "Normalize_e164_stays")]
     [TestCase("+1 (415) 555-0101", null, "+14155550101", TestName = "Normalize_formatted_international")]
     [TestCase("+1 (415) 555-0101", "IN", "+14155550101", TestName = "Normalize_plus_wins_over_region")]
@@ -64,7 +56,7 @@ public sealed class PhoneNumberTests
     [Test]
     public async Task National_numbers_read_with_DefaultRegion_US()
     {
-        var path = _files.Csv("us.csv", [["Phone Number", "name"], ["(415) 555-0101", "a"], ["415-555-0102", "b"], ["1 415 555 0103", "c"], ["+44 7911 123456", "d"]]);
+        var path = Files.Csv("us.csv", [["Phone Number", "name"], ["(415) 555-0101", "a"], ["415-555-0102", "b"], ["1 415 555 0103", "c"], ["+44 7911 123456", "d"]]);
 
         var list = await ContactList.LoadAsync(path, new ContactListOptions { DefaultRegion = "US" });
 
@@ -74,7 +66,7 @@ public sealed class PhoneNumberTests
     [Test]
     public async Task National_numbers_read_with_DefaultRegion_IN_also_from_number_cells()
     {
-        var path = _files.Xlsx("in.xlsx", wb =>
+        var path = Files.Xlsx("in.xlsx", wb =>
         {
             var sheet = wb.AddWorksheet("S");
             sheet.Cell(1, 1).SetValue("mobile");
@@ -90,7 +82,7 @@ public sealed class PhoneNumberTests
     [Test]
     public async Task Bad_rows_are_listed_with_column_value_and_reason_and_never_in_contacts()
     {
-        var path = _files.Csv("bad.csv",
+        var path = Files.Csv("bad.csv",
         [
             ["name", "phone_number"],
             ["ok", "+14155550101"],
@@ -124,7 +116,7 @@ public sealed class PhoneNumberTests
     [Test]
     public async Task Region_error_names_the_region()
     {
-        var path = _files.Csv("r.csv", [["phone"], ["12345"]]);
+        var path = Files.Csv("r.csv", [["phone"], ["12345"]]);
 
         var list = await ContactList.LoadAsync(path, new ContactListOptions { DefaultRegion = "in" });
 
@@ -135,7 +127,7 @@ public sealed class PhoneNumberTests
     public async Task Scientific_notation_text_is_expanded_only_when_no_digit_was_lost()
     {
         // What Excel writes into a CSV when a number column is too narrow: the first keeps all digits, the second lost five.
-        var path = _files.Csv("sci.csv", [["phone"], ["1.4155550101E+10"], ["1.41556E+10"], ["14155550102.0"]]);
+        var path = Files.Csv("sci.csv", [["phone"], ["1.4155550101E+10"], ["1.41556E+10"], ["14155550102.0"]]);
 
         var list = await ContactList.LoadAsync(path);
 
@@ -158,7 +150,7 @@ public sealed class PhoneNumberTests
     [TestCase("Telephone")]
     public async Task Phone_column_is_found_by_common_names(string header)
     {
-        var path = _files.Csv("h.csv", [["name", header], ["Ann", "+14155550101"]]);
+        var path = Files.Csv("h.csv", [["name", header], ["Ann", "+14155550101"]]);
 
         var list = await ContactList.LoadAsync(path);
 
@@ -172,7 +164,7 @@ public sealed class PhoneNumberTests
     [Test]
     public async Task Configured_PhoneColumn_wins_over_common_names()
     {
-        var path = _files.Csv("h.csv", [["phone", "whatsapp"], ["+14155550101", "+14155550199"]]);
+        var path = Files.Csv("h.csv", [["phone", "whatsapp"], ["+14155550101", "+14155550199"]]);
 
         var list = await ContactList.LoadAsync(path, new ContactListOptions { PhoneColumn = "WhatsApp" });
 

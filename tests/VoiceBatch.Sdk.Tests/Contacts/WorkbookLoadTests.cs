@@ -3,17 +3,9 @@ using NPOI.HSSF.UserModel;
 
 namespace VoiceBatch.Tests.Contacts;
 
-public sealed class WorkbookLoadTests
+public sealed class WorkbookLoadTests : SheetFileTests
 {
-    private SheetFiles _files = null!;
-
-    [SetUp]
-    public void SetUp() => _files = new SheetFiles();
-
-    [TearDown]
-    public void TearDown() => _files.Dispose();
-
-    private string TypedXlsx(string name = "typed.xlsx") => _files.Xlsx(name, wb =>
+    private string TypedXlsx(string name = "typed.xlsx") => Files.Xlsx(name, wb =>
     {
         var sheet = wb.AddWorksheet("Contacts");
         string[] headers = ["phone_number", "amount", "count", "double_amount", "due", "called_at", "vip", "code", "slot"];
@@ -75,7 +67,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public async Task Xlsx_number_phone_cell_without_region_reads_as_international()
     {
-        var path = _files.Xlsx("n.xlsx", wb =>
+        var path = Files.Xlsx("n.xlsx", wb =>
         {
             var sheet = wb.AddWorksheet("S");
             sheet.Cell(1, 1).SetValue("Phone Number");
@@ -91,7 +83,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public async Task Xlsx_first_visible_sheet_is_read_by_default_and_SheetName_selects_another()
     {
-        var path = _files.Xlsx("two.xlsx", wb =>
+        var path = Files.Xlsx("two.xlsx", wb =>
         {
             var hidden = wb.AddWorksheet("Notes");
             hidden.Cell(1, 1).SetValue("not contacts");
@@ -120,7 +112,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public void Xlsx_unknown_sheet_is_refused_listing_the_sheets()
     {
-        var path = _files.XlsxText("one.xlsx", [["phone"], ["+14155550101"]]);
+        var path = Files.XlsxText("one.xlsx", [["phone"], ["+14155550101"]]);
 
         var ex = Assert.ThrowsAsync<ContactValidationException>(() => ContactList.LoadAsync(path, new ContactListOptions { SheetName = "July" }));
 
@@ -130,8 +122,8 @@ public sealed class WorkbookLoadTests
     [Test]
     public async Task Workbook_saved_with_a_csv_name_reads_as_a_workbook()
     {
-        var xlsx = _files.XlsxText("real.xlsx", [["phone", "name"], ["+14155550101", "Ann"]]);
-        var disguised = _files.Bytes("contacts.csv", File.ReadAllBytes(xlsx));
+        var xlsx = Files.XlsxText("real.xlsx", [["phone", "name"], ["+14155550101", "Ann"]]);
+        var disguised = Files.Bytes("contacts.csv", File.ReadAllBytes(xlsx));
 
         var list = await ContactList.LoadAsync(disguised);
 
@@ -141,7 +133,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public async Task Xlsx_header_may_start_below_blank_rows_and_rows_keep_sheet_numbers()
     {
-        var path = _files.Xlsx("low.xlsx", wb =>
+        var path = Files.Xlsx("low.xlsx", wb =>
         {
             var sheet = wb.AddWorksheet("S");
             sheet.Cell(3, 2).SetValue("phone");
@@ -153,7 +145,7 @@ public sealed class WorkbookLoadTests
         Assert.That(list.Contacts.Single().Row, Is.EqualTo(4));
     }
 
-    private string TypedXls(string name = "typed.xls") => _files.Xls(name, wb =>
+    private string TypedXls(string name = "typed.xls") => Files.Xls(name, wb =>
     {
         var sheet = wb.CreateSheet("Contacts");
         SheetFiles.SetRow(sheet, 0, "phone_number", "amount", "count", "due", "vip", "name");
@@ -197,7 +189,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public async Task Xls_hidden_first_sheet_is_passed_over_by_default()
     {
-        var path = _files.Xls("hidden.xls", wb =>
+        var path = Files.Xls("hidden.xls", wb =>
         {
             SheetFiles.SetRow(wb.CreateSheet("Lookup"), 0, "not contacts");
             var contacts = wb.CreateSheet("Contacts");
@@ -223,7 +215,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public async Task Xls_saved_with_a_csv_name_and_a_blank_first_row_reads_as_a_workbook()
     {
-        var path = _files.Xls("contacts.csv", wb =>
+        var path = Files.Xls("contacts.csv", wb =>
         {
             var sheet = wb.CreateSheet("S");
             SheetFiles.SetRow(sheet, 1, "Mobile");
@@ -238,7 +230,7 @@ public sealed class WorkbookLoadTests
     [Test]
     public void Xls_with_duplicate_headers_is_refused()
     {
-        var path = _files.Xls("dup.xls", wb =>
+        var path = Files.Xls("dup.xls", wb =>
         {
             var sheet = wb.CreateSheet("S");
             SheetFiles.SetRow(sheet, 0, "phone", "City", "CITY");
