@@ -87,7 +87,8 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
 
         var created = await CreateOnce.SendAsync(Id, request.Name, async ct =>
         {
-            var response = await api.CreateBatchAsync(request.AgentId, new ByteArrayPart(csv, fileName, "text/csv"), from, retryConfig, ct).ConfigureAwait(false);
+            using var form = BolnaCreateForm.Create(request.AgentId, csv, fileName, from, retryConfig);
+            var response = await api.CreateBatchAsync(form, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var wire = await WireResponse.ReadAsync(response, VoiceBatchJsonContext.Default.BolnaStateDto, Id, ct).ConfigureAwait(false);
             return string.IsNullOrWhiteSpace(wire.Value.BatchId)
@@ -222,7 +223,8 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
 
     private async Task<Wire<BolnaStateDto>?> SendScheduleAsync(string batchId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var response = await api.ScheduleBatchAsync(batchId, BolnaCreateForm.FormatStart(at), idempotent: true, cancellationToken).ConfigureAwait(false);
+        using var form = BolnaCreateForm.Schedule(at);
+        var response = await api.ScheduleBatchAsync(batchId, form, idempotent: true, cancellationToken).ConfigureAwait(false);
         return await ReadActionAsync(response, cancellationToken).ConfigureAwait(false);
     }
 

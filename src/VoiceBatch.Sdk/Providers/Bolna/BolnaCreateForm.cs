@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using VoiceBatch.Contacts;
+using VoiceBatch.Http;
 
 namespace VoiceBatch.Providers.Bolna;
 
@@ -37,6 +38,18 @@ internal static class BolnaCreateForm
 
         return RoundUpToSecond(at.ToUniversalTime());
     }
+
+    /// <summary>The create form: <c>agent_id</c>, <c>file</c> (CSV, phone column <c>contact_number</c>), one
+    /// <c>from_phone_numbers</c> part per caller number, <c>retry_config</c> when given.</summary>
+    public static MultipartFormDataContent Create(string agentId, byte[] csv, string fileName, IEnumerable<string>? fromPhoneNumbers, string? retryConfig)
+    {
+        var form = new MultipartFormDataContent().Text("agent_id", agentId).File("file", fileName, csv, "text/csv");
+        foreach (var number in fromPhoneNumbers ?? []) form.Text("from_phone_numbers", number);
+        return form.Text("retry_config", retryConfig);
+    }
+
+    /// <summary>The schedule form: <c>scheduled_at</c> with a numeric offset (see <see cref="FormatStart"/>).</summary>
+    public static MultipartFormDataContent Schedule(DateTimeOffset at) => new MultipartFormDataContent().Text("scheduled_at", FormatStart(at));
 
     /// <summary>ISO-8601 with a NUMERIC offset (<c>2026-06-23T15:30:00+00:00</c>): Bolna answers a trailing <c>Z</c> with 500.</summary>
     public static string FormatStart(DateTimeOffset at)

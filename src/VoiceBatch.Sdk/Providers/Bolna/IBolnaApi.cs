@@ -12,22 +12,17 @@ internal interface IBolnaApi
     [Get("/batches/{batchId}")]
     Task<HttpResponseMessage> GetBatchAsync(string batchId, CancellationToken cancellationToken);
 
-    /// <summary><c>POST /batches</c>, multipart: <c>agent_id</c>, <c>file</c>, repeated <c>from_phone_numbers</c>, <c>retry_config</c>.</summary>
-    [Multipart]
+    /// <summary><c>POST /batches</c>, multipart built by <see cref="BolnaCreateForm.Create"/>: <c>agent_id</c>, <c>file</c>,
+    /// repeated <c>from_phone_numbers</c>, <c>retry_config</c>.</summary>
     [Post("/batches")]
-    Task<HttpResponseMessage> CreateBatchAsync(
-        [AliasAs("agent_id")] string agentId,
-        [AliasAs("file")] ByteArrayPart file,
-        [AliasAs("from_phone_numbers")] IEnumerable<string>? fromPhoneNumbers,
-        [AliasAs("retry_config")] string? retryConfig,
-        CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateBatchAsync([Body] HttpContent form, CancellationToken cancellationToken);
 
-    /// <summary><c>POST /batches/{id}/schedule</c>, multipart <c>scheduled_at</c> (ISO-8601, numeric offset).</summary>
-    [Multipart]
+    /// <summary><c>POST /batches/{id}/schedule</c>, multipart <c>scheduled_at</c> (ISO-8601, numeric offset) built by
+    /// <see cref="BolnaCreateForm.Schedule"/>.</summary>
     [Post("/batches/{batchId}/schedule")]
     Task<HttpResponseMessage> ScheduleBatchAsync(
         string batchId,
-        [AliasAs("scheduled_at")] string scheduledAt,
+        [Body] HttpContent form,
         [Property(RequestIntent.IdempotentKey)] bool idempotent,
         CancellationToken cancellationToken);
 

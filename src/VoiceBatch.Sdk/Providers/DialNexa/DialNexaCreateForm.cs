@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using VoiceBatch.Contacts;
 using VoiceBatch.Http;
@@ -28,28 +27,15 @@ internal static class DialNexaCreateForm
 
     public static MultipartFormDataContent Build(CreateBatchRequest request, byte[] csv)
     {
-        var form = new MultipartFormDataContent();
-        try
-        {
-            AddText(form, "agent_id", request.AgentId);
-
-            var file = new ByteArrayContent(csv);
-            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote("file"), FileName = Quote(FileName) };
-            form.Add(file);
-
-            if (!string.IsNullOrWhiteSpace(request.FromPhoneNumber)) AddText(form, "from_phone_number", request.FromPhoneNumber);
-            if (!string.IsNullOrWhiteSpace(request.Name)) AddText(form, "name", request.Name);
-            if (request.ScheduledAt is { } at) AddText(form, "scheduled_at", FormatTime(at));
-            if (request.MaxConcurrentCalls is { } concurrency) AddText(form, "max_concurrent_calls", concurrency.ToString(CultureInfo.InvariantCulture));
-            if (RetryConfig(request) is { } retry) AddText(form, "retry_config", retry);
-            return form;
-        }
-        catch
-        {
-            form.Dispose();
-            throw;
-        }
+        var retry = RetryConfig(request); // may refuse the request: before any content exists
+        return new MultipartFormDataContent()
+            .Text("agent_id", request.AgentId)
+            .File("file", FileName, csv, "text/csv")
+            .Text("from_phone_number", string.IsNullOrWhiteSpace(request.FromPhoneNumber) ? null : request.FromPhoneNumber)
+            .Text("name", string.IsNullOrWhiteSpace(request.Name) ? null : request.Name)
+            .Text("scheduled_at", request.ScheduledAt is { } at ? FormatTime(at) : null)
+            .Text("max_concurrent_calls", request.MaxConcurrentCalls?.ToString(CultureInfo.InvariantCulture))
+            .Text("retry_config", retry);
     }
 
     /// <summary><paramref name="at"/> in UTC, to the second, with a trailing <c>Z</c> (seed 004: <c>2023-11-07T05:31:56Z</c>).</summary>
@@ -71,13 +57,4 @@ internal static class DialNexaCreateForm
         };
         return JsonSerializer.Serialize(config, VoiceBatchJsonContext.Default.DialNexaRetryConfigDto);
     }
-
-    private static void AddText(MultipartFormDataContent form, string name, string value)
-    {
-        var part = new StringContent(value);
-        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
-        form.Add(part);
-    }
-
-    private static string Quote(string value) => "\"" + value + "\"";
 }
