@@ -86,7 +86,10 @@ internal static class WireResponse
         }
     }
 
+    /// <summary>The first kilobyte of a body for <see cref="VoiceBatchResponseException.BodySnippet"/>, scrubbed of the key and phone numbers.</summary>
+    public static string Snippet(JsonElement raw, string? secret = null) => Snippet(raw.GetRawText(), secret);
+
     private static string Snippet(byte[] bytes) => Snippet(System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 1024)));
 
-    private static string Snippet(string text) => Redactor.Scrub(text.Length > 1024 ? text[..1024] : text, null);
+    private static string Snippet(string text, string? secret = null) => Redactor.Scrub(text.Length > 1024 ? text[..1024] : text, secret);
 }

@@ -151,7 +151,7 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, IOptions<BatchDe
         ThrowIfFailed(wire.Value, status, requestId);
         return wire.Value.Data is { } data
             ? (data, wire.Raw)
-            : throw new VoiceBatchResponseException($"'{Id}' answered HTTP {status} without the 'data' of the batch.", Redactor.Scrub(Redactor.Truncate(wire.Raw.GetRawText(), 1024), options.Value.ApiKey), Id, status, requestId);
+            : throw new VoiceBatchResponseException($"'{Id}' answered HTTP {status} without the 'data' of the batch.", WireResponse.Snippet(wire.Raw, options.Value.ApiKey), Id, status, requestId);
     }
 
     /// <summary>A 2xx whose envelope says it failed (<c>status:false</c> or a non-empty <c>errorMessage</c>).</summary>

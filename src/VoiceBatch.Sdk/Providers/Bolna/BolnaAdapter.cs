@@ -92,7 +92,7 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
             var status = (int)response.StatusCode;
             var wire = await WireResponse.ReadAsync(response, VoiceBatchJsonContext.Default.BolnaStateDto, Id, ct).ConfigureAwait(false);
             return string.IsNullOrWhiteSpace(wire.Value.BatchId)
-                ? throw new VoiceBatchResponseException($"'{Id}' accepted the create (HTTP {status}) but sent no batch_id.", Snippet(wire.Raw), Id, status)
+                ? throw new VoiceBatchResponseException($"'{Id}' accepted the create (HTTP {status}) but sent no batch_id.", WireResponse.Snippet(wire.Raw), Id, status)
                 : wire;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -167,7 +167,7 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
         }
 
         var items = WireJson.Array(raw) ?? WireJson.Array(WireJson.Member(raw, "data"))
-            ?? throw new VoiceBatchResponseException($"'{Id}' answered the batch list with JSON that is not an array of batches.", Snippet(raw), Id, (int)response.StatusCode);
+            ?? throw new VoiceBatchResponseException($"'{Id}' answered the batch list with JSON that is not an array of batches.", WireResponse.Snippet(raw), Id, (int)response.StatusCode);
 
         foreach (var item in items)
         {
@@ -258,5 +258,4 @@ internal sealed class BolnaAdapter(IBolnaApi api, IOptions<BolnaOptions> options
     private static Dictionary<string, string>? Extra(IDictionary<string, string>? parameters)
         => parameters is { Count: > 0 } ? new Dictionary<string, string>(parameters, StringComparer.Ordinal) : null;
 
-    internal static string Snippet(JsonElement raw) => Redactor.Scrub(raw.GetRawText() is var text && text.Length > 1024 ? text[..1024] : text, null);
 }

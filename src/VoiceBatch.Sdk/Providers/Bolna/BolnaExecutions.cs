@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VoiceBatch.Contacts;
+using VoiceBatch.Http;
 using VoiceBatch.Internal;
 
 namespace VoiceBatch.Providers.Bolna;
@@ -38,7 +39,7 @@ internal static class BolnaExecutions
 
         throw new VoiceBatchResponseException(
             $"'{provider}' answered the executions request with JSON that is neither an array nor a page of executions.",
-            BolnaAdapter.Snippet(raw), provider);
+            WireResponse.Snippet(raw), provider);
     }
 
     /// <summary>

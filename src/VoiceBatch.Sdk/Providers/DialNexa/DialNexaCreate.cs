@@ -49,10 +49,9 @@ internal sealed class DialNexaCreate(IDialNexaApi api, TimeProvider time, ILogge
             if (WireJson.Text(answer.Value.Id) is null)
             {
                 // A 2xx without an id: the batch most likely exists but cannot be followed; CreateOnce makes this "uncertain".
-                var text = answer.Raw.GetRawText();
                 throw new VoiceBatchResponseException(
                     $"'{ProviderId.DialNexa}' accepted the create (HTTP {status}) but its answer carries no batch id.",
-                    Redactor.Scrub(text.Length > 1024 ? text[..1024] : text, null), ProviderId.DialNexa, status);
+                    WireResponse.Snippet(answer.Raw), ProviderId.DialNexa, status);
             }
 
             return answer;

@@ -21,7 +21,7 @@ internal sealed record DialNexaPage(IReadOnlyList<JsonElement> Items, int? Total
         if (items is null && !HasList(raw))
         {
             throw new VoiceBatchResponseException(
-                $"'{provider}' sent a list without an items, data or callLogs array.", Snippet(raw), provider);
+                $"'{provider}' sent a list without an items, data or callLogs array.", WireResponse.Snippet(raw), provider);
         }
 
         return new DialNexaPage(
@@ -50,10 +50,4 @@ internal sealed record DialNexaPage(IReadOnlyList<JsonElement> Items, int? Total
     private static bool HasList(JsonElement raw)
         => raw.ValueKind == JsonValueKind.Object
            && (raw.TryGetProperty("items", out _) || raw.TryGetProperty("data", out _) || raw.TryGetProperty("callLogs", out _));
-
-    private static string Snippet(JsonElement raw)
-    {
-        var text = raw.GetRawText();
-        return Internal.Redactor.Scrub(text.Length > 1024 ? text[..1024] : text, null);
-    }
 }
