@@ -32,7 +32,7 @@ internal sealed class AcmeProvider(ProviderId id) : IBatchCallProvider
 
     public ProviderId Id => id;
 
-    public ProviderCapabilities Capabilities { get; } = new() { CanCreate = true, CanGetCalls = true };
+    public ProviderCapabilities Capabilities { get; } = new() { Operations = BatchOperation.Get | BatchOperation.Create | BatchOperation.GetCalls };
 
     public Task<BatchCall> CreateBatchAsync(CreateBatchRequest request, CancellationToken cancellationToken)
     {

@@ -82,30 +82,43 @@ public sealed record BatchProgress
     }
 
     /// <summary>
-    /// Counts a set of call statuses into whole-batch counters (used when a vendor lists every call).
+    /// The one tally every vendor uses: builds whole-batch counters from (call status, count) pairs — a vendor's
+    /// status breakdown (Bolna's <c>execution_status</c>, counts per filter word) or one pair per call. Ringing and
+    /// InProgress count as in progress; Failed, NoAnswer and Busy as failed; Pending, Queued and Unknown as not yet
+    /// finished.
     /// </summary>
+    /// <param name="counts">How many calls are in each status (a status may repeat; negative counts are ignored).</param>
+    /// <param name="total">The batch's total when the vendor states it. When null, Total stays unknown (a breakdown need
+    /// not cover calls not yet placed) and the counted Pending/Queued/Unknown calls are <see cref="Pending"/>.</param>
+    /// <returns>The counters.</returns>
+    public static BatchProgress FromCallCounts(IEnumerable<KeyValuePair<CallStatus, int>> counts, int? total = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        int waiting = 0, inProgress = 0, completed = 0, failed = 0, cancelled = 0;
+        foreach (var (status, n) in counts)
+        {
+            if (n <= 0) continue;
+            switch (status)
+            {
+                case CallStatus.Ringing or CallStatus.InProgress: inProgress += n; break;
+                case CallStatus.Completed: completed += n; break;
+                case CallStatus.Failed or CallStatus.NoAnswer or CallStatus.Busy: failed += n; break;
+                case CallStatus.Cancelled: cancelled += n; break;
+                default: waiting += n; break;
+            }
+        }
+
+        return FromCounts(total, inProgress, completed, failed, cancelled, pending: total is null ? waiting : null);
+    }
+
+    /// <summary>Counts one status per call into whole-batch counters (used when a vendor lists every call).</summary>
     /// <param name="statuses">One status per call in the batch.</param>
     /// <param name="total">The batch's total when the vendor states it; else the number of statuses.</param>
     /// <returns>The counters.</returns>
     public static BatchProgress FromCallStatuses(IEnumerable<CallStatus> statuses, int? total = null)
     {
         ArgumentNullException.ThrowIfNull(statuses);
-        int count = 0, pending = 0, inProgress = 0, completed = 0, failed = 0, cancelled = 0;
-        foreach (var status in statuses)
-        {
-            count++;
-            switch (status)
-            {
-                case CallStatus.Ringing or CallStatus.InProgress: inProgress++; break;
-                case CallStatus.Completed: completed++; break;
-                case CallStatus.Failed or CallStatus.NoAnswer or CallStatus.Busy: failed++; break;
-                case CallStatus.Cancelled: cancelled++; break;
-                default: pending++; break;
-            }
-        }
-
-        var all = total ?? count;
-        return FromCounts(all, inProgress, completed, failed, cancelled,
-            pending: total is null ? pending : null);
+        var list = statuses as IReadOnlyCollection<CallStatus> ?? statuses.ToList();
+        return FromCallCounts(list.Select(s => KeyValuePair.Create(s, 1)), total ?? list.Count);
     }
 }

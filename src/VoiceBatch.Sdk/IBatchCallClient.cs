@@ -2,7 +2,7 @@ namespace VoiceBatch;
 
 /// <summary>
 /// Runs batch-call campaigns on any registered vendor through one canonical model. Thread-safe; register it once
-/// (<c>services.AddVoiceBatch()</c>) or create one with <see cref="VoiceBatchClient.Create"/>. Every operation checks
+/// (<c>services.AddVoiceBatch()</c>) or create one with <see cref="VoiceBatchClient.Create(Action{VoiceBatchBuilder})"/>. Every operation checks
 /// <see cref="GetCapabilities"/> first: an unsupported one throws <see cref="VoiceBatchNotSupportedException"/>
 /// without sending anything.
 /// </summary>

@@ -4,34 +4,42 @@ namespace VoiceBatch;
 /// What a provider can do. <see cref="IBatchCallClient"/> checks this BEFORE sending anything: an operation
 /// reported as unsupported throws <see cref="VoiceBatchNotSupportedException"/> without a request.
 /// </summary>
+/// <example>
+/// <code>
+/// new ProviderCapabilities { Operations = BatchOperation.Get | BatchOperation.Create | BatchOperation.GetCalls }
+/// </code>
+/// </example>
 public sealed record ProviderCapabilities
 {
+    /// <summary>Every supported operation, as one flags value (default: <see cref="BatchOperation.Get"/> only).</summary>
+    public BatchOperation Operations { get; init; } = BatchOperation.Get;
+
     /// <summary>Can read one batch.</summary>
-    public bool CanGet { get; init; } = true;
+    public bool CanGet => Supports(BatchOperation.Get);
 
     /// <summary>Can create (launch) a batch from a contact list.</summary>
-    public bool CanCreate { get; init; }
+    public bool CanCreate => Supports(BatchOperation.Create);
 
     /// <summary>Can list batches.</summary>
-    public bool CanList { get; init; }
+    public bool CanList => Supports(BatchOperation.List);
 
     /// <summary>Can stream every call of a batch.</summary>
-    public bool CanGetCalls { get; init; }
+    public bool CanGetCalls => Supports(BatchOperation.GetCalls);
 
     /// <summary>Can cancel (stop) a batch.</summary>
-    public bool CanCancel { get; init; }
+    public bool CanCancel => Supports(BatchOperation.Cancel);
 
     /// <summary>Can pause a running batch.</summary>
-    public bool CanPause { get; init; }
+    public bool CanPause => Supports(BatchOperation.Pause);
 
     /// <summary>Can resume a paused batch.</summary>
-    public bool CanResume { get; init; }
+    public bool CanResume => Supports(BatchOperation.Resume);
 
     /// <summary>Can re-call a batch's failed and unanswered contacts.</summary>
-    public bool CanRetry { get; init; }
+    public bool CanRetry => Supports(BatchOperation.Retry);
 
     /// <summary>Can (re)schedule an existing batch.</summary>
-    public bool CanSchedule { get; init; }
+    public bool CanSchedule => Supports(BatchOperation.Schedule);
 
     /// <summary>True when <see cref="IBatchCallClient.ListBatchesAsync"/> needs <see cref="BatchQuery.AgentId"/>.</summary>
     public bool ListRequiresAgentId { get; init; }
@@ -51,47 +59,19 @@ public sealed record ProviderCapabilities
     /// <summary>The most contacts one batch may hold, if the vendor states a limit.</summary>
     public int? MaxContacts { get; init; }
 
-    /// <summary>True when <paramref name="operation"/> is supported.</summary>
-    /// <param name="operation">The operation.</param>
+    /// <summary>True when every operation in <paramref name="operation"/> is supported.</summary>
+    /// <param name="operation">One operation (or several, combined).</param>
     /// <returns>Whether the provider supports it.</returns>
-    public bool Supports(BatchOperation operation) => operation switch
-    {
-        BatchOperation.Get => CanGet,
-        BatchOperation.Create => CanCreate,
-        BatchOperation.List => CanList,
-        BatchOperation.GetCalls => CanGetCalls,
-        BatchOperation.Cancel => CanCancel,
-        BatchOperation.Pause => CanPause,
-        BatchOperation.Resume => CanResume,
-        BatchOperation.Retry => CanRetry,
-        BatchOperation.Schedule => CanSchedule,
-        _ => false,
-    };
+    public bool Supports(BatchOperation operation) => operation != BatchOperation.None && (Operations & operation) == operation;
 
-    /// <summary>Returns a copy with <paramref name="operations"/> switched off (e.g. inferred endpoints an account lacks).</summary>
+    /// <summary>Returns a copy with <paramref name="operations"/> switched off (e.g. endpoints an account lacks).</summary>
     /// <param name="operations">The operations to switch off.</param>
     /// <returns>The reduced capabilities.</returns>
     public ProviderCapabilities Without(IEnumerable<BatchOperation> operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        var result = this;
-        foreach (var op in operations)
-        {
-            result = op switch
-            {
-                BatchOperation.Get => result with { CanGet = false },
-                BatchOperation.Create => result with { CanCreate = false },
-                BatchOperation.List => result with { CanList = false },
-                BatchOperation.GetCalls => result with { CanGetCalls = false },
-                BatchOperation.Cancel => result with { CanCancel = false },
-                BatchOperation.Pause => result with { CanPause = false },
-                BatchOperation.Resume => result with { CanResume = false },
-                BatchOperation.Retry => result with { CanRetry = false },
-                BatchOperation.Schedule => result with { CanSchedule = false },
-                _ => result,
-            };
-        }
-
-        return result;
+        var remaining = Operations;
+        foreach (var operation in operations) remaining &= ~operation;
+        return this with { Operations = remaining };
     }
 }

@@ -5,13 +5,13 @@ using System.Text.Json.Serialization;
 namespace VoiceBatch;
 
 /// <summary>
-/// Names a batch-call vendor. An open vocabulary: the four built-in vendors have static members, and an
+/// Names a batch-call vendor. An open vocabulary: each built-in vendor has a static member (declared in its own <c>Providers/&lt;Vendor&gt;</c> folder), and an
 /// application can register a vendor of its own with <c>new ProviderId("acme")</c>. Values compare
 /// case-insensitively (<c>"Bolna"</c> equals <see cref="Bolna"/>).
 /// </summary>
 [DebuggerDisplay("{Value,nq}")]
 [JsonConverter(typeof(ProviderIdJsonConverter))]
-public readonly struct ProviderId : IEquatable<ProviderId>
+public readonly partial struct ProviderId : IEquatable<ProviderId>
 {
     private readonly string? _value;
 
@@ -24,17 +24,6 @@ public readonly struct ProviderId : IEquatable<ProviderId>
         _value = value.Trim();
     }
 
-    /// <summary>DialNexa (<c>"dialnexa"</c>): bearer-token API at <c>https://api.dialnexa.com/v1</c>.</summary>
-    public static ProviderId DialNexa { get; } = new("dialnexa");
-
-    /// <summary>VoiceAI (<c>"voiceai"</c>): the ElevenLabs-style batch-calling API under <c>/v1/voiceai</c>, <c>x-api-key</c> auth.</summary>
-    public static ProviderId VoiceAI { get; } = new("voiceai");
-
-    /// <summary>batch-details (<c>"batchdetails"</c>): the "Nexus" calling API's paged batch-details endpoint.</summary>
-    public static ProviderId BatchDetails { get; } = new("batchdetails");
-
-    /// <summary>Bolna (<c>"bolna"</c>): Bolna's batch API at <c>https://api.bolna.ai</c>.</summary>
-    public static ProviderId Bolna { get; } = new("bolna");
 
     /// <summary>The provider's name as given (compare with <see cref="Equals(ProviderId)"/>, which ignores case).</summary>
     public string Value => _value ?? string.Empty;

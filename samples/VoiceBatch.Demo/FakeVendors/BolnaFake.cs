@@ -54,7 +54,7 @@ internal static class BolnaFake
             return Results.Json(new { message = "success", state = "stopped" });
         });
 
-        api.MapGet("/v2/batches/{id}/executions", (HttpRequest request, string id, int page_number, int page_size) =>
+        api.MapGet("/batches/{id}/executions", (HttpRequest request, string id, int page_number, int page_size) =>
         {
             if (FakeAuth.Bearer(request) is { } denied) return denied;
             if (!store.TryGetValue(id, out var b)) return Results.Json(new { message = "Batch not found" }, statusCode: 404);

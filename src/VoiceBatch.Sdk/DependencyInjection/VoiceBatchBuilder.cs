@@ -4,8 +4,8 @@ using VoiceBatch.Internal;
 namespace VoiceBatch;
 
 /// <summary>
-/// Adds providers to <see cref="IBatchCallClient"/>. Returned by <c>services.AddVoiceBatch()</c>; the built-in
-/// vendors add themselves with <c>AddDialNexa</c>, <c>AddVoiceAI</c>, <c>AddBatchDetails</c> and <c>AddBolna</c>.
+/// Adds providers to <see cref="IBatchCallClient"/>. Returned by <c>services.AddVoiceBatch()</c>; each built-in vendor
+/// adds itself with its own extension (<c>AddDialNexa</c>, <c>AddBolna</c>, <c>AddElevenLabs</c>, …).
 /// </summary>
 public sealed class VoiceBatchBuilder
 {
@@ -15,10 +15,10 @@ public sealed class VoiceBatchBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// Registers a provider of your own (or replaces none: each id may be registered once). It is created once,
-    /// when the client is first resolved, and reached through the same <see cref="IBatchCallClient"/>.
+    /// Registers a provider of your own. It is created once, when the client is first resolved, and reached through the
+    /// same <see cref="IBatchCallClient"/> under <paramref name="id"/> (every batch it returns carries that id).
     /// </summary>
-    /// <param name="id">The provider's id, e.g. <c>new ProviderId("acme")</c>.</param>
+    /// <param name="id">The provider's id, e.g. <c>new ProviderId("acme")</c>; each id may be registered once.</param>
     /// <param name="factory">Creates the provider from the service provider.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">A provider with this id is already registered.</exception>
@@ -26,17 +26,12 @@ public sealed class VoiceBatchBuilder
     {
         ArgumentNullException.ThrowIfNull(factory);
         if (string.IsNullOrEmpty(id.Value)) throw new ArgumentException("The provider id is empty.", nameof(id));
-        if (Services.Any(d => d.ServiceType == typeof(ProviderIdRegistration) && d.ImplementationInstance is ProviderIdRegistration r && r.Id == id))
+        if (Services.Any(d => d.ServiceType == typeof(ProviderRegistration) && d.ImplementationInstance is ProviderRegistration r && r.Id == id))
         {
             throw new ArgumentException($"Provider '{id}' is already registered.", nameof(id));
         }
 
-        Services.AddSingleton(new ProviderIdRegistration(id));
-        Services.AddSingleton<IBatchCallProvider>(sp =>
-        {
-            var provider = factory(sp) ?? throw new InvalidOperationException($"The factory for provider '{id}' returned null.");
-            return provider.Id == id ? provider : new RenamedProvider(id, provider);
-        });
+        Services.AddSingleton(new ProviderRegistration(id, factory));
         return this;
     }
 

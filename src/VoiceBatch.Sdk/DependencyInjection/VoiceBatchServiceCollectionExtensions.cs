@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceBatch;
+using VoiceBatch.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,9 @@ public static class VoiceBatchServiceCollectionExtensions
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBatchCallClient>(sp => new BatchCallClient(
-            sp.GetServices<IBatchCallProvider>(),
+            sp.GetServices<ProviderRegistration>().Select(r => KeyValuePair.Create(r.Id, r.Factory(sp))),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<VoiceBatchOptions>>(),
+            sp.GetRequiredService<IOptions<VoiceBatchOptions>>().Value,
             sp.GetService<ILoggerFactory>()?.CreateLogger<BatchCallClient>()));
         return new VoiceBatchBuilder(services);
     }

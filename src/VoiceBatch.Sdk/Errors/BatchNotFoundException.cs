@@ -9,8 +9,9 @@ public sealed class BatchNotFoundException : VoiceBatchException
     /// <param name="statusCode">The HTTP status (404).</param>
     /// <param name="errorCode">The vendor's error code, if any.</param>
     /// <param name="requestId">The vendor's request id, if any.</param>
-    public BatchNotFoundException(string message, ProviderId? provider = null, int? statusCode = 404, string? errorCode = null, string? requestId = null)
-        : base(message, provider, statusCode, errorCode, requestId)
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public BatchNotFoundException(string message, ProviderId? provider = null, int? statusCode = 404, string? errorCode = null, string? requestId = null, Exception? innerException = null)
+        : base(message, provider, statusCode, errorCode, requestId, innerException)
     {
     }
 }

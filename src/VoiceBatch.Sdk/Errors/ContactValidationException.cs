@@ -12,8 +12,9 @@ public sealed class ContactValidationException : VoiceBatchException
     /// <param name="provider">The provider that reported the rows, when it came from a vendor.</param>
     /// <param name="statusCode">The vendor's HTTP status, when it came from a vendor.</param>
     /// <param name="requestId">The vendor's request id, if any.</param>
-    public ContactValidationException(string message, IReadOnlyList<ContactRowError>? errors = null, ProviderId? provider = null, int? statusCode = null, string? requestId = null)
-        : base(message, provider, statusCode, null, requestId)
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public ContactValidationException(string message, IReadOnlyList<ContactRowError>? errors = null, ProviderId? provider = null, int? statusCode = null, string? requestId = null, Exception? innerException = null)
+        : base(message, provider, statusCode, null, requestId, innerException)
     {
         Errors = errors ?? [];
     }

@@ -9,8 +9,9 @@ public sealed class VoiceBatchAuthenticationException : VoiceBatchException
     /// <param name="statusCode">401 or 403.</param>
     /// <param name="errorCode">The vendor's error code, if any.</param>
     /// <param name="requestId">The vendor's request id, if any.</param>
-    public VoiceBatchAuthenticationException(string message, ProviderId? provider = null, int? statusCode = 401, string? errorCode = null, string? requestId = null)
-        : base(message, provider, statusCode, errorCode, requestId)
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public VoiceBatchAuthenticationException(string message, ProviderId? provider = null, int? statusCode = 401, string? errorCode = null, string? requestId = null, Exception? innerException = null)
+        : base(message, provider, statusCode, errorCode, requestId, innerException)
     {
     }
 }

@@ -12,8 +12,9 @@ public sealed class VoiceBatchInvalidStateException : VoiceBatchException
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="errorCode">The vendor's error code, if any.</param>
     /// <param name="requestId">The vendor's request id, if any.</param>
-    public VoiceBatchInvalidStateException(string message, ProviderId? provider = null, int? statusCode = null, string? errorCode = null, string? requestId = null)
-        : base(message, provider, statusCode, errorCode, requestId)
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public VoiceBatchInvalidStateException(string message, ProviderId? provider = null, int? statusCode = null, string? errorCode = null, string? requestId = null, Exception? innerException = null)
+        : base(message, provider, statusCode, errorCode, requestId, innerException)
     {
     }
 }

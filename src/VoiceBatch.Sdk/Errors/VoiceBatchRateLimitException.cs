@@ -9,8 +9,9 @@ public sealed class VoiceBatchRateLimitException : VoiceBatchException
     /// <param name="provider">The provider.</param>
     /// <param name="errorCode">The vendor's error code, if any.</param>
     /// <param name="requestId">The vendor's request id, if any.</param>
-    public VoiceBatchRateLimitException(string message, TimeSpan? retryAfter, ProviderId? provider = null, string? errorCode = null, string? requestId = null)
-        : base(message, provider, 429, errorCode, requestId)
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public VoiceBatchRateLimitException(string message, TimeSpan? retryAfter, ProviderId? provider = null, string? errorCode = null, string? requestId = null, Exception? innerException = null)
+        : base(message, provider, 429, errorCode, requestId, innerException)
     {
         RetryAfter = retryAfter;
     }

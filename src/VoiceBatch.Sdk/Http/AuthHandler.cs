@@ -2,22 +2,33 @@ using System.Net.Http.Headers;
 
 namespace VoiceBatch.Http;
 
-/// <summary>Puts the provider's API key on every request, in the vendor's scheme. The key is read per request, so
-/// rotated options apply without a restart.</summary>
-internal sealed class AuthHandler(AuthScheme scheme, Func<string> apiKey) : DelegatingHandler
+/// <summary>How a vendor expects its key: a header name and, for <c>Authorization</c>, an optional scheme.</summary>
+/// <param name="Name">The header, e.g. <c>Authorization</c>, <c>x-api-key</c>, <c>xi-api-key</c>.</param>
+/// <param name="Scheme">The scheme before the key (<c>Bearer</c>), or null to send the key as the whole value.</param>
+internal sealed record ApiKeyHeader(string Name, string? Scheme = null)
+{
+    /// <summary><c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    public static ApiKeyHeader Bearer { get; } = new("Authorization", "Bearer");
+
+    /// <summary><c>x-api-key: &lt;key&gt;</c>.</summary>
+    public static ApiKeyHeader XApiKey { get; } = new("x-api-key");
+}
+
+/// <summary>Puts the provider's key on every request in the vendor's header. The key is read per request, so rotated
+/// options apply without a restart.</summary>
+internal sealed class AuthHandler(ApiKeyHeader header, Func<string> apiKey) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var key = apiKey();
-        switch (scheme)
+        if (header.Scheme is { } scheme && string.Equals(header.Name, "Authorization", StringComparison.OrdinalIgnoreCase))
         {
-            case AuthScheme.ApiKeyHeader:
-                request.Headers.Remove("x-api-key");
-                request.Headers.TryAddWithoutValidation("x-api-key", key);
-                break;
-            default:
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-                break;
+            request.Headers.Authorization = new AuthenticationHeaderValue(scheme, key);
+        }
+        else
+        {
+            request.Headers.Remove(header.Name);
+            request.Headers.TryAddWithoutValidation(header.Name, header.Scheme is null ? key : $"{header.Scheme} {key}");
         }
 
         return base.SendAsync(request, cancellationToken);

@@ -1,8 +1,10 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace VoiceBatch.Http;
 
-/// <summary>Validates a provider's options at start-up. Messages name the provider and setting, never the key's value.</summary>
+/// <summary>Validates a provider's options at start-up; every message names the provider and the setting, never the key.
+/// A vendor address must be https, except a loopback address (tests, local simulators): the key must not travel in clear text.</summary>
 internal sealed class ProviderOptionsValidator<TOptions>(ProviderId provider, string configurationSection) : IValidateOptions<TOptions>
     where TOptions : VoiceBatchProviderOptions
 {
@@ -14,13 +16,18 @@ internal sealed class ProviderOptionsValidator<TOptions>(ProviderId provider, st
             failures.Add($"VoiceBatch provider '{provider}': ApiKey is required (set {configurationSection}:ApiKey or configure ApiKey in code).");
         }
 
-        if (options.EffectiveBaseAddress is null)
+        if (options.EffectiveBaseAddress is not { } address)
         {
             failures.Add($"VoiceBatch provider '{provider}': BaseAddress is required because the vendor has no public default host (set {configurationSection}:BaseAddress).");
         }
-        else if (!options.EffectiveBaseAddress.IsAbsoluteUri || options.EffectiveBaseAddress.Scheme is not ("https" or "http"))
+        else if (!address.IsAbsoluteUri || address.Scheme is not ("https" or "http"))
         {
-            failures.Add($"VoiceBatch provider '{provider}': BaseAddress must be an absolute http(s) URL.");
+            failures.Add($"VoiceBatch provider '{provider}': BaseAddress must be an absolute https URL (set {configurationSection}:BaseAddress).");
+        }
+        else if (address.Scheme == "http" && !IsLoopback(address))
+        {
+            failures.Add($"VoiceBatch provider '{provider}': BaseAddress must use https; '{address.GetLeftPart(UriPartial.Authority)}' would send the API key in clear text. "
+                         + $"Plain http is accepted only for loopback addresses such as a local simulator (set {configurationSection}:BaseAddress).");
         }
 
         if (options.MaxRetries is < 0 or > 10) failures.Add($"VoiceBatch provider '{provider}': MaxRetries must be between 0 and 10.");
@@ -31,6 +38,14 @@ internal sealed class ProviderOptionsValidator<TOptions>(ProviderId provider, st
             failures.Add($"VoiceBatch provider '{provider}': RetryBaseDelay must be non-negative and not above MaxRetryDelay.");
         }
 
+        if (options.MaxResponseBytes is < 1024 or > int.MaxValue)
+        {
+            failures.Add($"VoiceBatch provider '{provider}': MaxResponseBytes must be between 1 KiB and 2 GiB.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsLoopback(Uri address)
+        => address.IsLoopback || (IPAddress.TryParse(address.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
 }

@@ -7,7 +7,8 @@ namespace VoiceBatch;
 /// </summary>
 public abstract class VoiceBatchProviderOptions
 {
-    /// <summary>The vendor's API root. Defaults to the vendor's public host where one exists; required otherwise.</summary>
+    /// <summary>The vendor's API root. Defaults to the vendor's public host where one exists; required otherwise. Must be
+    /// https (plain http is accepted only for loopback addresses, such as a local simulator).</summary>
     public Uri? BaseAddress { get; set; }
 
     /// <summary>The vendor API key or token. Required. Never logged, never in an exception or <see cref="ToString"/>.</summary>
@@ -29,6 +30,12 @@ public abstract class VoiceBatchProviderOptions
 
     /// <summary>The time limit of one operation's request including every retry. Default 2 minutes.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The largest response body read from the vendor, in bytes; a larger one is refused while it streams
+    /// (<see cref="VoiceBatchResponseException"/>), so a misbehaving vendor cannot exhaust memory. Default 16 MiB — a
+    /// batch answer is kilobytes and a page of calls far less than that; raise it only for a vendor that lists tens of
+    /// thousands of recipients inline.</summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Operations to switch off, e.g. an inferred endpoint the vendor account lacks. Switched-off operations
     /// are reported by <see cref="IBatchCallClient.GetCapabilities"/> and throw <see cref="VoiceBatchNotSupportedException"/>.</summary>

@@ -31,9 +31,7 @@ internal sealed class CompletionPoller(IBatchCallClient client, TimeProvider tim
             {
                 failures++;
                 if (failures > options.MaxConsecutivePollFailures) throw;
-                logger.LogWarning(
-                    "Polling batch {BatchId} on {Provider} failed ({Failures}/{Max}): {Error}; trying again.",
-                    batchId, provider.Value, failures, options.MaxConsecutivePollFailures, ex.Message);
+                Http.Log.PollFailed(logger, batchId, provider.Value, failures, options.MaxConsecutivePollFailures, ex.Message);
                 if (ex is VoiceBatchRateLimitException { RetryAfter: { } after } && after > delay) delay = after;
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
                 continue;

@@ -103,7 +103,7 @@ public sealed class FacadeTests
     }
 
     [Test]
-    public void Queries_passed_in_are_never_modified()
+    public async Task Queries_passed_in_are_never_modified()
     {
         var query = new BatchQuery { PageSize = 5 };
         query.AdditionalParameters["x"] = "1";
@@ -111,7 +111,10 @@ public sealed class FacadeTests
         var provider = new CapturingProvider(Acme, captured);
         using var sp = new ServiceCollection().AddVoiceBatch().AddProvider(Acme, _ => provider).Services.BuildServiceProvider();
 
-        _ = sp.GetRequiredService<IBatchCallClient>().ListBatchesAsync(Acme, query);
+        await foreach (var _ in sp.GetRequiredService<IBatchCallClient>().ListBatchesAsync(Acme, query))
+        {
+        }
+
         captured.Single().AdditionalParameters["y"] = "2";
 
         Assert.That(query.AdditionalParameters.Keys, Is.EquivalentTo(new[] { "x" }));
@@ -145,7 +148,7 @@ public sealed class FacadeTests
 
         public ProviderId Id => id;
 
-        public ProviderCapabilities Capabilities => new() { CanList = true, CanSchedule = true, ListRequiresAgentId = listRequiresAgent };
+        public ProviderCapabilities Capabilities => new() { Operations = BatchOperation.List | BatchOperation.Schedule, ListRequiresAgentId = listRequiresAgent };
 
         public Task<BatchCall> GetBatchAsync(string batchId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

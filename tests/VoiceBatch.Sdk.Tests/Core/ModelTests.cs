@@ -128,5 +128,5 @@ public sealed class ModelTests
     [TestCase("5 minutes ago", null)]
     [TestCase("", null)]
     public void Timestamps_are_read_tolerantly(string text, string? expected)
-        => Assert.That(Timestamps.Parse(text), Is.EqualTo(expected is null ? (DateTimeOffset?)null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)));
+        => Assert.That(VoiceBatch.Http.Json.LenientJson.ParseTime(text), Is.EqualTo(expected is null ? (DateTimeOffset?)null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -1,68 +1,76 @@
-using Microsoft.Extensions.Options;
+using System.Text.Json.Serialization;
 using Refit;
 using VoiceBatch.Http;
+using VoiceBatch.Http.Json;
 
 namespace VoiceBatch.Tests.Support;
 
-/// <summary>A minimal vendor wired through the SDK's real HTTP pipeline (HttpProviderRegistration), so the
-/// pipeline's behaviour — error translation, retries, auth, timeouts — is tested independently of any vendor.</summary>
-public interface IProbeApi
+/// <summary>A minimal vendor on the SDK's vendor template and real HTTP pipeline (HttpProviderRegistration), so the
+/// pipeline's behaviour — error translation, retries, auth, timeouts, send-once — is tested independently of any vendor.</summary>
+internal interface IProbeApi
 {
     [Get("/probe/{id}")]
-    Task<HttpResponseMessage> GetAsync(string id, CancellationToken cancellationToken);
+    Task<Wire<ProbeBatch>> GetAsync(string id, CancellationToken cancellationToken);
 
     [Post("/probe")]
-    Task<HttpResponseMessage> CreateAsync(CancellationToken cancellationToken);
+    [SendOnce]
+    Task<Wire<ProbeBatch>> CreateAsync(CancellationToken cancellationToken);
 
     [Patch("/probe/{id}/status")]
-    Task<HttpResponseMessage> ActAsync(string id, [Refit.Property(RequestIntent.IdempotentKey)] bool idempotent, CancellationToken cancellationToken);
+    [Idempotent]
+    Task<Wire<ProbeBatch>> ActAsync(string id, CancellationToken cancellationToken);
 
     [Post("/probe/{id}/retry")]
-    Task<HttpResponseMessage> RetryCallsAsync(string id, CancellationToken cancellationToken);
+    [SendOnce]
+    Task<Wire<ProbeBatch>> RetryCallsAsync(string id, CancellationToken cancellationToken);
 }
+
+internal sealed class ProbeBatch
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("status")] public string? Status { get; set; }
+}
+
+[JsonSourceGenerationOptions(Converters = [typeof(LenientStringConverter)])]
+[JsonSerializable(typeof(Wire<ProbeBatch>))]
+[JsonSerializable(typeof(ProbeBatch))]
+internal sealed partial class ProbeJsonContext : JsonSerializerContext;
 
 public sealed class ProbeOptions : VoiceBatchProviderOptions;
 
-internal sealed class ProbeAdapter(IProbeApi api) : IBatchCallProvider
+internal sealed class ProbeAdapter(IProbeApi api, ProbeOptions options, ProviderContext context) : IBatchCallProvider
 {
     public static readonly ProviderId ProbeId = new("probe");
 
-    public ProviderId Id => ProbeId;
+    public ProviderId Id => context.Id;
 
-    public ProviderCapabilities Capabilities { get; } = new() { CanGet = true, CanCreate = true, CanCancel = true, CanRetry = true };
+    public ProviderCapabilities Capabilities { get; } = new ProviderCapabilities
+    {
+        Operations = BatchOperation.Get | BatchOperation.Create | BatchOperation.Cancel | BatchOperation.Retry,
+    }.Without(options.DisabledOperations);
 
     public async Task<BatchCall> GetBatchAsync(string batchId, CancellationToken cancellationToken)
-    {
-        var response = await api.GetAsync(batchId, cancellationToken);
-        var raw = await WireResponse.ReadJsonAsync(response, Id, cancellationToken);
-        return new BatchCall { Provider = Id, Id = raw.GetProperty("id").GetString()!, RawStatus = raw.TryGetProperty("status", out var s) ? s.GetString() : null, Raw = raw };
-    }
+        => ToBatch(await api.GetAsync(batchId, cancellationToken), batchId);
 
     public Task<BatchCall> CreateBatchAsync(CreateBatchRequest request, CancellationToken cancellationToken)
-        => CreateOnce.SendAsync(Id, request.Name, async ct =>
-        {
-            var response = await api.CreateAsync(ct);
-            var raw = await WireResponse.ReadJsonAsync(response, Id, ct);
-            return new BatchCall { Provider = Id, Id = raw.GetProperty("id").GetString()!, Raw = raw };
-        }, cancellationToken);
+        => context.CreateOnceAsync(request.Name, async ct => ToBatch(await api.CreateAsync(ct), null), cancellationToken);
 
     public async Task<BatchCall> CancelBatchAsync(string batchId, CancellationToken cancellationToken)
-    {
-        var response = await api.ActAsync(batchId, idempotent: true, cancellationToken);
-        var raw = await WireResponse.ReadJsonAsync(response, Id, cancellationToken);
-        return new BatchCall { Provider = Id, Id = batchId, Status = BatchStatus.Cancelled, Raw = raw };
-    }
+        => ToBatch(await api.ActAsync(batchId, cancellationToken), batchId) with { Status = BatchStatus.Cancelled };
 
-    public async Task<BatchCall> RetryBatchAsync(string batchId, CancellationToken cancellationToken)
-    {
-        var response = await api.RetryCallsAsync(batchId, cancellationToken);
-        var raw = await WireResponse.ReadJsonAsync(response, Id, cancellationToken);
-        return new BatchCall { Provider = Id, Id = batchId, Raw = raw };
-    }
+    public Task<BatchCall> RetryBatchAsync(string batchId, CancellationToken cancellationToken)
+        => context.SendOnceAsync("retry", batchId, async ct => ToBatch(await api.RetryCallsAsync(batchId, ct), batchId), cancellationToken);
+
+    private BatchCall ToBatch(Wire<ProbeBatch> wire, string? fallbackId)
+        => wire.Value is { } dto
+            ? new BatchCall { Provider = Id, Id = dto.Id ?? fallbackId ?? string.Empty, RawStatus = dto.Status, Raw = wire.Raw }
+            : throw context.Unexpected(wire.Raw, "a probe batch");
 }
 
 internal static class ProbeRegistration
 {
+    private static readonly HttpProviderSpec Spec = new(ProbeAdapter.ProbeId, ApiKeyHeader.Bearer, ProbeJsonContext.Default);
+
     public static VoiceBatchBuilder AddProbe(this VoiceBatchBuilder builder, Action<ProbeOptions> configure)
-        => HttpProviderRegistration.Add<IProbeApi, ProbeOptions, ProbeAdapter>(builder, ProbeAdapter.ProbeId, AuthScheme.Bearer, HttpProviderRegistration.From(configure));
+        => HttpProviderRegistration.Add<IProbeApi, ProbeOptions, ProbeAdapter>(builder, Spec, HttpProviderRegistration.From(configure));
 }

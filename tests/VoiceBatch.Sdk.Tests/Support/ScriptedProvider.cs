@@ -7,7 +7,7 @@ internal sealed class ScriptedProvider(ProviderId id, TimeProvider time, params 
 
     public ProviderId Id => id;
 
-    public ProviderCapabilities Capabilities { get; init; } = new() { CanGet = true };
+    public ProviderCapabilities Capabilities { get; init; } = new() { Operations = BatchOperation.Get };
 
     public List<DateTimeOffset> CallTimes { get; } = [];
 

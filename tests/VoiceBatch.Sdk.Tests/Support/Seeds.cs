@@ -12,3 +12,10 @@ internal static class Seeds
     public const string BatchDetailsGet = "batchdetails-get.json";
     public const string BolnaGet = "bolna-get.json";
 }
+
+/// <summary>Each vendor's CURRENT published examples (OpenAPI examples, API-reference pages, SDK wire tests), copied
+/// verbatim into Fixtures/Published/&lt;vendor&gt;; Fixtures/Published/SOURCES.md says where each one comes from.</summary>
+internal static class Published
+{
+    public static string Read(string path) => File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Published", path));
+}

@@ -1,20 +1,18 @@
 using System.Text.Json;
 using VoiceBatch.Contacts;
+using VoiceBatch.Http.Json;
 using VoiceBatch.Internal;
 
 namespace VoiceBatch.Providers.BatchDetails;
 
-/// <summary>batch-details → canonical: the batch-status table, the words counted for whole-batch counters, and the
-/// call-record mapping, in one place (VENDORS.md, batch-details; call statuses use the common table).</summary>
+/// <summary>batch-details → canonical, every table in one place: the batch-status table, the words counted for whole-batch
+/// counters, the filter words and the call-record mapping (VENDORS.md, batch-details; call statuses use the common table).</summary>
 internal static class BatchDetailsMapping
 {
-    /// <summary>Record members with a canonical meaning (or bookkeeping); every other top-level scalar is a variable.</summary>
-    private static readonly HashSet<string> NotVariables = new(StringComparer.Ordinal) { "_id", "phoneNumber", "name", "createdAt", "updatedAt", "__v", "phoneLogs" };
-
     /// <summary>
     /// The outcome words of the common call-status table whose <c>data.total</c> is read (one <c>limit=1</c> request
-    /// each) for a large batch's counters. Words meaning "not dialled yet" (pending, created, queued, scheduled) are not
-    /// asked for: records without any attempt match no filter, so Pending is derived (Total − Finished − InProgress).
+    /// each) for a large batch's counters. Words meaning "not dialled yet" are not asked for: records without any attempt
+    /// match no filter, so Pending is derived (Total − Finished − InProgress).
     /// </summary>
     public static readonly IReadOnlyList<string> CountedWords =
     [
@@ -27,9 +25,9 @@ internal static class BatchDetailsMapping
     ];
 
     /// <summary>
-    /// Batch status table: the seed's <c>active</c> → Running, <c>completed</c>, <c>paused</c>; the rest by the common
-    /// batch vocabulary (draft/created → Draft, scheduled, queued/pending → Queued, running/in-progress/processing →
-    /// Running, finished → Completed, failed, cancelled/canceled/stopped → Cancelled); anything else Unknown.
+    /// Batch status: the seed's <c>active</c> → Running, <c>completed</c>, <c>paused</c>; the rest by the common batch
+    /// vocabulary (draft/created → Draft, scheduled, queued/pending → Queued, running/in-progress/processing → Running,
+    /// finished → Completed, failed, cancelled/canceled/stopped → Cancelled); anything else Unknown.
     /// </summary>
     public static BatchStatus MapBatchStatus(string? word) => StatusWord.Normalize(word) switch
     {
@@ -44,8 +42,8 @@ internal static class BatchDetailsMapping
         _ => BatchStatus.Unknown,
     };
 
-    /// <summary>The vendor word sent as <c>filter={"callStatus":…}</c> for a canonical status; null when no single
-    /// word means it (Pending = no attempt yet, Unknown).</summary>
+    /// <summary>The vendor word sent as <c>filter={"callStatus":…}</c> for a canonical status; null when no single word means
+    /// it (Pending = no attempt yet, Unknown).</summary>
     public static string? FilterWord(CallStatus status) => status switch
     {
         CallStatus.Completed => "completed",
@@ -59,65 +57,73 @@ internal static class BatchDetailsMapping
         _ => null,
     };
 
-    /// <summary>
-    /// One call record. <c>_id</c> → Id; <c>phoneNumber</c> (often digits without <c>+</c>) → E.164 when it parses,
-    /// else as given; <c>name</c>; <c>createdAt</c>; every other top-level scalar (<c>account_id</c>, <c>priority</c>, …)
-    /// → Variables as text (<c>updatedAt</c> and <c>__v</c> are bookkeeping, not variables). <c>phoneLogs[]</c> are the
-    /// attempts: the latest by <c>createdAt</c> (the later one in the array on a tie or an unreadable date) gives
-    /// Status (<c>callStatus</c>, common table), Duration (<c>callDuration</c> seconds), RecordingUrl, Transcript and
-    /// UpdatedAt (its <c>updatedAt</c>, else its <c>createdAt</c>). No attempts → Pending.
-    /// </summary>
-    public static CallRecord ToCall(JsonElement record)
-    {
-        if (record.ValueKind != JsonValueKind.Object) return new CallRecord { Status = CallStatus.Unknown, Raw = record };
+    /// <summary><c>{"callStatus":"word"}</c>, the filter the seed documents.</summary>
+    public static string Filter(string callStatus) => $"{{\"callStatus\":{JsonSerializer.Serialize(callStatus, BatchDetailsJsonContext.Default.String)}}}";
 
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in record.EnumerateObject())
-        {
-            if (!NotVariables.Contains(member.Name) && WireJson.Text(member.Value) is { } value) variables[member.Name] = value;
-        }
+    /// <summary>The counters of a large batch: each counted word's total through the common call-status table into the tally.</summary>
+    public static BatchProgress FromWordCounts(IEnumerable<KeyValuePair<string, int>> counts, int? total)
+        => BatchProgress.FromCallCounts(counts.Select(c => KeyValuePair.Create(CommonCallStatus.Map(c.Key), c.Value)).Where(c => c.Key != CallStatus.Unknown), total);
+
+    /// <summary>A count the vendor sends; a negative value is garbage and reads as unknown.</summary>
+    public static int? Count(int? value) => value is >= 0 ? value : null;
+
+    /// <summary>
+    /// One call record. <c>_id</c> → Id; <c>phoneNumber</c> (often digits without <c>+</c>) → E.164 when it parses, else as
+    /// given; <c>name</c>; <c>createdAt</c>; every other top-level scalar (<c>account_id</c>, <c>priority</c>, …) → Variables as
+    /// text (<c>__v</c> is bookkeeping). <c>phoneLogs[]</c> are the attempts: the latest by <c>createdAt</c> (the later one in
+    /// the array on a tie or an unreadable date) gives Status (<c>callStatus</c>, common table), Duration (<c>callDuration</c>
+    /// seconds), RecordingUrl, Transcript and UpdatedAt (its <c>updatedAt</c>, else its <c>createdAt</c>). No attempts → Pending.
+    /// </summary>
+    public static CallRecord ToCall(Wire<BatchDetailsRecord> wire)
+    {
+        if (wire.Value is not { } record) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
 
         var call = new CallRecord
         {
-            Id = WireJson.Text(record, "_id"),
-            PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(WireJson.Text(record, "phoneNumber")),
-            Name = WireJson.Text(record, "name"),
+            Id = record.Id,
+            PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(record.PhoneNumber),
+            Name = record.Name,
             Status = CallStatus.Pending,
-            Variables = variables,
-            CreatedAt = WireJson.Time(record, "createdAt"),
-            UpdatedAt = WireJson.Time(record, "updatedAt"),
-            Raw = record,
+            Variables = Variables(record),
+            CreatedAt = record.CreatedAt,
+            UpdatedAt = record.UpdatedAt,
+            Raw = wire.Raw,
         };
 
-        if (LatestAttempt(record) is not { } log) return call;
-        var word = WireJson.Text(log, "callStatus");
-        return call with
+        BatchDetailsPhoneLog? latest = null;
+        foreach (var log in record.PhoneLogs ?? [])
         {
-            Status = CommonCallStatus.Map(word),
-            RawStatus = word,
-            Duration = WireJson.Seconds(log, "callDuration"),
-            RecordingUrl = WireJson.Url(log, "recordingUrl"),
-            Transcript = log.TryGetProperty("transcript", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
-            UpdatedAt = WireJson.Time(log, "updatedAt") ?? WireJson.Time(log, "createdAt") ?? call.UpdatedAt,
+            if (latest is null || (log.CreatedAt ?? DateTimeOffset.MinValue) >= (latest.CreatedAt ?? DateTimeOffset.MinValue)) latest = log;
+        }
+
+        return latest is null ? call : call with
+        {
+            Status = CommonCallStatus.Map(latest.CallStatus),
+            RawStatus = latest.CallStatus,
+            Duration = latest.CallDuration,
+            RecordingUrl = latest.RecordingUrl,
+            Transcript = latest.Transcript,
+            UpdatedAt = latest.UpdatedAt ?? latest.CreatedAt ?? call.UpdatedAt,
         };
     }
 
-    private static JsonElement? LatestAttempt(JsonElement record)
+    private static IReadOnlyDictionary<string, string> Variables(BatchDetailsRecord record)
     {
-        if (!record.TryGetProperty("phoneLogs", out var logs) || logs.ValueKind != JsonValueKind.Array) return null;
-        JsonElement? latest = null;
-        var latestAt = DateTimeOffset.MinValue;
-        foreach (var log in logs.EnumerateArray())
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in record.Other ?? [])
         {
-            if (log.ValueKind != JsonValueKind.Object) continue;
-            var at = WireJson.Time(log, "createdAt") ?? DateTimeOffset.MinValue;
-            if (latest is null || at >= latestAt)
+            if (name == "__v") continue;
+            switch (value.ValueKind)
             {
-                latest = log;
-                latestAt = at;
+                case JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()):
+                    variables[name] = value.GetString()!;
+                    break;
+                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    variables[name] = value.GetRawText();
+                    break;
             }
         }
 
-        return latest;
+        return variables.Count == 0 ? CallRecord.EmptyVariables : variables;
     }
 }

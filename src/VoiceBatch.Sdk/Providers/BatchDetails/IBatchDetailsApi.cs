@@ -1,13 +1,15 @@
 using Refit;
+using VoiceBatch.Http.Json;
 
 namespace VoiceBatch.Providers.BatchDetails;
 
-/// <summary>The batch-details endpoint (seed 002). Bodies are read by <see cref="Http.WireResponse"/>; null query
-/// parameters are left out.</summary>
+/// <summary>The batch-details endpoint (seed 002, the vendor's one documented route). Null query parameters are left out.</summary>
 internal interface IBatchDetailsApi
 {
+    /// <summary><c>GET /api/call/batch-details/{id}?page&amp;limit&amp;filter&amp;sortBy&amp;sortOrder&amp;search</c> →
+    /// <c>{message, status, code, errorMessage, data:{batchId, batchName, batchStatus, page, limit, total, totalPages, data[]}}</c>.</summary>
     [Get("/api/call/batch-details/{id}")]
-    Task<HttpResponseMessage> GetBatchDetailsAsync(
+    Task<Wire<BatchDetailsEnvelope>> GetBatchDetailsAsync(
         string id,
         int page,
         int limit,

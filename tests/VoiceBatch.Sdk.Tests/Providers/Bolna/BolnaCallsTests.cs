@@ -13,17 +13,13 @@ public sealed class BolnaCallsTests
     [TearDown]
     public void TearDown() => _bolna.Dispose();
 
-    private void StubV2(int page, string json, int status = 200)
-        => _bolna.Server.Given(Request.Create().WithPath("/v2/batches/b1/executions").WithParam("page_number", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+    private void StubPage(int page, string json, int status = 200)
+        => _bolna.Server.Given(Request.Create().WithPath("/batches/b1/executions").WithParam("page_number", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(status).WithBody(json));
 
-    private void StubLegacy(string json)
+    private void StubAll(string json)
         => _bolna.Server.Given(Request.Create().WithPath("/batches/b1/executions").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(json));
-
-    private void V2NotFound()
-        => _bolna.Server.Given(Request.Create().WithPath("/v2/batches/b1/executions").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"detail":"Not Found"}"""));
 
     private async Task<List<CallRecord>> CallsAsync(CallQuery? query = null)
     {
@@ -50,28 +46,28 @@ public sealed class BolnaCallsTests
         """;
 
     [Test]
-    public async Task Pages_the_v2_envelope_while_has_more_is_true()
+    public async Task Pages_the_envelope_while_has_more_is_true()
     {
-        StubV2(1, """{"page_number":1,"page_size":2,"total":5,"has_more":true,"data":[{"id":1,"status":"completed"},{"id":2,"status":"busy"}]}""");
-        StubV2(2, """{"page_number":2,"page_size":2,"total":5,"has_more":true,"data":[{"id":3,"status":"no-answer"},{"id":4,"status":"completed"}]}""");
-        StubV2(3, """{"page_number":3,"page_size":2,"total":5,"has_more":false,"data":[{"id":5,"status":"queued"}]}""");
+        StubPage(1, """{"page_number":1,"page_size":2,"total":5,"has_more":true,"data":[{"id":1,"status":"completed"},{"id":2,"status":"busy"}]}""");
+        StubPage(2, """{"page_number":2,"page_size":2,"total":5,"has_more":true,"data":[{"id":3,"status":"no-answer"},{"id":4,"status":"completed"}]}""");
+        StubPage(3, """{"page_number":3,"page_size":2,"total":5,"has_more":false,"data":[{"id":5,"status":"queued"}]}""");
 
         var calls = await CallsAsync(new CallQuery { PageSize = 2 });
 
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "1", "2", "3", "4", "5" }), "numeric ids become their text");
-            var requests = _bolna.Requests("GET", "/v2/batches/b1/executions");
+            var requests = _bolna.Requests("GET", "/batches/b1/executions");
             Assert.That(requests, Has.Count.EqualTo(3));
             Assert.That(requests.Select(r => r.RequestMessage!.Query!["page_size"].ToString()), Is.All.EqualTo("2"));
-            Assert.That(_bolna.Requests("GET", "/batches/b1/executions"), Is.Empty);
+            Assert.That(_bolna.Requests("GET", "/v2/batches/b1/executions"), Is.Empty, "the undocumented v2 route is never called");
         });
     }
 
     [Test]
     public async Task Page_size_defaults_to_50_and_is_capped_at_50()
     {
-        StubV2(1, """{"data":[],"has_more":false}""");
+        StubPage(1, """{"data":[],"has_more":false}""");
 
         await CallsAsync(new CallQuery { PageSize = 500 });
 
@@ -81,9 +77,9 @@ public sealed class BolnaCallsTests
     [Test]
     public async Task Without_has_more_the_total_gives_the_page_count()
     {
-        StubV2(1, """{"page":1,"page_size":1,"total":2,"data":[{"id":"a","status":"completed"}]}""");
-        StubV2(2, """{"page":2,"page_size":1,"total":2,"data":[{"id":"b","status":"completed"}]}""");
-        StubV2(3, """{"page":3,"page_size":1,"total":2,"data":[{"id":"c","status":"completed"}]}""");
+        StubPage(1, """{"page":1,"page_size":1,"total":2,"data":[{"id":"a","status":"completed"}]}""");
+        StubPage(2, """{"page":2,"page_size":1,"total":2,"data":[{"id":"b","status":"completed"}]}""");
+        StubPage(3, """{"page":3,"page_size":1,"total":2,"data":[{"id":"c","status":"completed"}]}""");
 
         var calls = await CallsAsync(new CallQuery { PageSize = 1 });
 
@@ -93,51 +89,45 @@ public sealed class BolnaCallsTests
     [Test]
     public async Task An_empty_page_stops_even_if_has_more_lies()
     {
-        StubV2(1, """{"has_more":true,"data":[{"id":"a","status":"completed"}]}""");
-        StubV2(2, """{"has_more":true,"data":[]}""");
+        StubPage(1, """{"has_more":true,"data":[{"id":"a","status":"completed"}]}""");
+        StubPage(2, """{"has_more":true,"data":[]}""");
 
         var calls = await CallsAsync(new CallQuery { PageSize = 1 });
 
         Assert.That(calls, Has.Count.EqualTo(1));
-        Assert.That(_bolna.Requests("GET", "/v2/batches/b1/executions"), Has.Count.EqualTo(2));
+        Assert.That(_bolna.Requests("GET", "/batches/b1/executions"), Has.Count.EqualTo(2));
     }
 
     [Test]
-    public async Task Falls_back_to_the_legacy_bare_array_on_404_and_reads_it_once()
+    public async Task A_bare_array_shorter_than_a_page_is_the_whole_list()
     {
-        V2NotFound();
-        StubLegacy($"[{FullExecution},{{\"id\":7,\"status\":\"ringing\"}}]");
+        StubAll($"[{FullExecution},{{\"id\":7,\"status\":\"ringing\"}}]");
 
-        var calls = await CallsAsync(new CallQuery { PageSize = 2 });
+        var calls = await CallsAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "4c06b4d1-4096-4561-919a-4f94539c8d4a", "7" }));
-            Assert.That(_bolna.Requests("GET", "/v2/batches/b1/executions"), Has.Count.EqualTo(1));
-            Assert.That(_bolna.Requests("GET", "/batches/b1/executions"), Has.Count.EqualTo(1), "a bare array from the unpaged route is the whole list");
+            Assert.That(_bolna.Requests("GET", "/batches/b1/executions"), Has.Count.EqualTo(1));
         });
     }
 
     [Test]
-    public async Task Legacy_route_answering_the_envelope_is_paged()
+    public async Task Full_bare_pages_are_followed_until_a_short_one()
     {
-        V2NotFound();
-        _bolna.Server.Given(Request.Create().WithPath("/batches/b1/executions").WithParam("page_number", "1").UsingGet())
-            .RespondWith(Response.Create().WithBody("""{"has_more":true,"data":[{"id":"a","status":"completed"}]}"""));
-        _bolna.Server.Given(Request.Create().WithPath("/batches/b1/executions").WithParam("page_number", "2").UsingGet())
-            .RespondWith(Response.Create().WithBody("""{"has_more":false,"data":[{"id":"b","status":"failed"}]}"""));
+        StubPage(1, """[{"id":"a","status":"completed"},{"id":"b","status":"completed"}]""");
+        StubPage(2, """[{"id":"c","status":"failed"}]""");
 
-        var calls = await CallsAsync();
+        var calls = await CallsAsync(new CallQuery { PageSize = 2 });
 
-        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "a", "b" }));
-        Assert.That(_bolna.Requests("GET", "/v2/batches/b1/executions"), Has.Count.EqualTo(1), "the fallback is decided once");
+        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "a", "b", "c" }), "a server that honours page_size with a bare array is not cut off after one page");
     }
 
     [Test]
-    public async Task V2_bare_array_is_one_page_and_a_repeated_page_ends_the_enumeration()
+    public async Task A_bare_page_that_repeats_the_previous_one_ends_the_enumeration()
     {
-        StubV2(1, """[{"id":"a","status":"completed"},{"id":"b","status":"completed"}]""");
-        StubV2(2, """[{"id":"a","status":"completed"},{"id":"b","status":"completed"}]""");
+        StubPage(1, """[{"id":"a","status":"completed"},{"id":"b","status":"completed"}]""");
+        StubPage(2, """[{"id":"a","status":"completed"},{"id":"b","status":"completed"}]""");
 
         var calls = await CallsAsync(new CallQuery { PageSize = 2 });
 
@@ -145,9 +135,8 @@ public sealed class BolnaCallsTests
     }
 
     [Test]
-    public void A_missing_batch_404s_on_both_routes_and_stays_not_found()
+    public void A_missing_batch_is_not_found()
     {
-        V2NotFound();
         _bolna.Server.Given(Request.Create().WithPath("/batches/b1/executions").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"message":"Batch not found"}"""));
 
@@ -157,7 +146,7 @@ public sealed class BolnaCallsTests
     [Test]
     public async Task Every_execution_field_is_read()
     {
-        StubV2(1, $$"""{"has_more":false,"data":[{{FullExecution}}]}""");
+        StubPage(1, $$"""{"has_more":false,"data":[{{FullExecution}}]}""");
 
         var call = (await CallsAsync()).Single();
 
@@ -185,7 +174,7 @@ public sealed class BolnaCallsTests
     [TestCase("""{"id":"e","telephony_data":{"duration":31}}""", 31)]
     public async Task Duration_aliases(string execution, double seconds)
     {
-        StubV2(1, $$"""{"has_more":false,"data":[{{execution}}]}""");
+        StubPage(1, $$"""{"has_more":false,"data":[{{execution}}]}""");
 
         var call = (await CallsAsync()).Single();
 
@@ -195,7 +184,7 @@ public sealed class BolnaCallsTests
     [Test]
     public async Task A_sparse_or_odd_execution_never_loses_the_record()
     {
-        StubV2(1, """{"has_more":false,"data":[{"id":9},{"status":"completed","conversation_duration":"n/a","created_at":"2024-02-29T04:22:89Z","telephony_data":{"to_number":"whatsapp:abc","recording_url":"not a url"},"context_details":null}]}""");
+        StubPage(1, """{"has_more":false,"data":[{"id":9},{"status":"completed","conversation_duration":"n/a","created_at":"2024-02-29T04:22:89Z","telephony_data":{"to_number":"whatsapp:abc","recording_url":"not a url"},"context_details":null}]}""");
 
         var calls = await CallsAsync();
 
@@ -217,19 +206,19 @@ public sealed class BolnaCallsTests
     [Test]
     public async Task Status_is_filtered_locally()
     {
-        StubV2(1, """{"has_more":false,"data":[{"id":1,"status":"completed"},{"id":2,"status":"no-answer"},{"id":3,"status":"call-disconnected"}]}""");
+        StubPage(1, """{"has_more":false,"data":[{"id":1,"status":"completed"},{"id":2,"status":"no-answer"},{"id":3,"status":"call-disconnected"}]}""");
 
         var calls = await CallsAsync(new CallQuery { Status = CallStatus.Completed });
 
-        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "1", "3" }));
+        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "1" }), "call-disconnected is not final: its outcome follows");
         Assert.That(_bolna.Server.LogEntries.Single().RequestMessage!.Query, Does.Not.ContainKey("status"));
     }
 
     [Test]
     public async Task Calls_are_fetched_lazily()
     {
-        StubV2(1, """{"has_more":true,"data":[{"id":1,"status":"completed"}]}""");
-        StubV2(2, """{"has_more":false,"data":[{"id":2,"status":"completed"}]}""");
+        StubPage(1, """{"has_more":true,"data":[{"id":1,"status":"completed"}]}""");
+        StubPage(2, """{"has_more":false,"data":[{"id":2,"status":"completed"}]}""");
 
         await foreach (var _ in _bolna.Api.GetCallsAsync(ProviderId.Bolna, "b1", new CallQuery { PageSize = 1 }))
         {

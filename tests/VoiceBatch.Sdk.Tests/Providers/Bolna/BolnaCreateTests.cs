@@ -1,3 +1,4 @@
+using VoiceBatch.Tests.Support;
 using System.Text.Json;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -136,14 +137,17 @@ public sealed class BolnaCreateTests
         Assert.Multiple(() =>
         {
             Assert.That(schedule.Single().Text, Is.EqualTo("2026-06-23T15:03:01+00:00"), "now + 2 min minimum + 1 min margin, rounded up to a second");
-            Assert.That(batch.ScheduledAt, Is.EqualTo(new DateTimeOffset(2026, 6, 23, 15, 3, 1, TimeSpan.Zero)));
+            Assert.That(batch.ScheduledAt, Is.EqualTo(new DateTimeOffset(2026, 6, 23, 15, 10, 0, TimeSpan.Zero)), "Bolna starts at the next 10-minute mark");
         });
     }
 
     [TestCase(0)]
     [TestCase(60)]
     [TestCase(119)]
-    public void A_start_less_than_two_minutes_ahead_is_refused_and_nothing_is_sent(int secondsAhead)
+    [TestCase(120)]
+    [TestCase(149)]
+    [TestCase(30 * 24 * 3600 + 1)]
+    public void A_start_outside_bolnas_window_is_refused_and_nothing_is_sent(int secondsAhead)
     {
         StubCreate();
         StubSchedule();
@@ -154,15 +158,41 @@ public sealed class BolnaCreateTests
     }
 
     [Test]
-    public async Task A_start_exactly_two_minutes_ahead_is_accepted()
+    public async Task A_start_two_and_a_half_minutes_ahead_is_accepted()
     {
         StubCreate();
         StubSchedule();
 
-        await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddMinutes(2)));
+        await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddSeconds(150)));
 
         var schedule = await Multipart.ReadAsync(_bolna.Requests("POST", $"/batches/{BatchId}/schedule").Single());
-        Assert.That(schedule.Single().Text, Is.EqualTo("2026-06-23T15:02:00+00:00"));
+        Assert.That(schedule.Single().Text, Is.EqualTo("2026-06-23T15:02:30+00:00"), "Bolna needs 2 minutes when the schedule ARRIVES: half a minute is kept for the create before it");
+    }
+
+    [Test]
+    public async Task The_start_bolna_states_in_its_schedule_answer_is_the_one_returned()
+    {
+        StubCreate();
+        _bolna.Server.Given(Request.Create().WithPath($"/batches/{BatchId}/schedule").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Published.Read("bolna/schedule-200-guide.json")));
+
+        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
+
+        Assert.That(batch.ScheduledAt, Is.EqualTo(new DateTimeOffset(2024, 3, 20, 4, 10, 0, TimeSpan.Zero)), "state: \"scheduled at 2024-03-20T04:10:00+00:00\" (Bolna's batch-calling guide)");
+        Assert.That(batch.RawStatus, Does.StartWith("scheduled at"), "RawStatus keeps Bolna's state exactly as sent");
+    }
+
+    [Test]
+    public async Task Bolnas_own_create_answer_reads_verbatim()
+    {
+        _bolna.Server.Given(Request.Create().WithPath("/batches").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Published.Read("bolna/create-201.json")));
+        StubSchedule();
+
+        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
+
+        Assert.That(batch.Id, Is.Not.Empty);
+        Assert.That(_bolna.Requests("POST", "/batches"), Has.Count.EqualTo(1));
     }
 
     [Test]

@@ -32,13 +32,22 @@ public sealed class BolnaStatusTableTests
     [TestCase("failed", BatchStatus.Failed)]
     [TestCase("Scheduled", BatchStatus.Scheduled)]
     [TestCase("archived", BatchStatus.Unknown)]
-    [TestCase("", BatchStatus.Unknown)]
+    [TestCase("processed", BatchStatus.Draft)]
     public async Task Batch_status_table(string word, BatchStatus expected)
     {
         var batch = await GetAsync($$"""{"batch_id":"b1","status":"{{word}}","valid_contacts":3}""");
 
         Assert.That(batch.Status, Is.EqualTo(expected));
         Assert.That(batch.RawStatus, Is.EqualTo(word));
+    }
+
+    [Test]
+    public async Task A_blank_status_is_unknown_and_reads_as_none_sent()
+    {
+        var batch = await GetAsync("""{"batch_id":"b1","status":"","valid_contacts":3}""");
+
+        Assert.That(batch.Status, Is.EqualTo(BatchStatus.Unknown));
+        Assert.That(batch.RawStatus, Is.Null);
     }
 
     [Test]
@@ -107,7 +116,8 @@ public sealed class BolnaStatusTableTests
     [TestCase("initiated", CallStatus.Ringing)]
     [TestCase("ringing", CallStatus.Ringing)]
     [TestCase("in-progress", CallStatus.InProgress)]
-    [TestCase("call-disconnected", CallStatus.Completed)]
+    [TestCase("call-disconnected", CallStatus.InProgress)]
+    [TestCase("prepared", CallStatus.Pending)]
     [TestCase("completed", CallStatus.Completed)]
     [TestCase("busy", CallStatus.Busy)]
     [TestCase("no-answer", CallStatus.NoAnswer)]
@@ -121,7 +131,7 @@ public sealed class BolnaStatusTableTests
     [TestCase("initiate", CallStatus.Unknown)]
     public async Task Execution_status_table(string word, CallStatus expected)
     {
-        _bolna.Server.Given(Request.Create().WithPath("/v2/batches/b1/executions").UsingGet())
+        _bolna.Server.Given(Request.Create().WithPath("/batches/b1/executions").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(
                 $$"""{"page_number":1,"page_size":50,"total":1,"has_more":false,"data":[{"id":"e1","status":"{{word}}"}]}"""));
 
@@ -138,7 +148,8 @@ public sealed class BolnaStatusTableTests
     [TestCase("initiated", 4, 0)]
     [TestCase("ringing", 4, 0)]
     [TestCase("in-progress", 4, 0)]
-    [TestCase("call-disconnected", 0, 4)]
+    [TestCase("call-disconnected", 4, 0)]
+    [TestCase("running", 4, 0)]
     [TestCase("completed", 0, 4)]
     public async Task Execution_status_counts_land_in_the_canonical_counters(string word, int inProgress, int completed)
     {

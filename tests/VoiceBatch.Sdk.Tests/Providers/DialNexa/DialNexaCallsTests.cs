@@ -1,3 +1,4 @@
+using VoiceBatch.Tests.Support;
 using WireMock.RequestBuilders;
 
 namespace VoiceBatch.Tests.Providers.DialNexa;
@@ -5,10 +6,13 @@ namespace VoiceBatch.Tests.Providers.DialNexa;
 public sealed class DialNexaCallsTests : DialNexaFixture
 {
     private const string CallsPath = "/v1/calls";
-    private const string LegacyPath = "/v1/call-logs";
+    private const string LegacyPath = "/v1/call-logs/campaign/b1";
 
     private void AnswerCalls(string path, string idParam, string batchId, int page, string json, int status = 200)
         => Answer(Request.Create().WithPath(path).WithParam(idParam, batchId).WithParam("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet(), json, status);
+
+    private void AnswerOlder(string batchId, int page, string json, int status = 200)
+        => Answer(Request.Create().WithPath($"/v1/call-logs/campaign/{batchId}").WithParam("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet(), json, status);
 
     private static string Log(string id, string status = "completed") => $$"""{"id":"{{id}}","to_number":"+14155550101","status":"{{status}}"}""";
 
@@ -54,11 +58,11 @@ public sealed class DialNexaCallsTests : DialNexaFixture
     }
 
     [Test]
-    public async Task A_404_from_the_newer_route_falls_back_to_the_older_call_logs_route_for_every_page()
+    public async Task A_404_from_the_newer_route_falls_back_to_the_older_per_batch_route_for_every_page()
     {
         AnswerCalls(CallsPath, "batch_call_id", "b1", 1, """{"statusCode":404,"message":"Cannot GET /v1/calls"}""", 404);
-        AnswerCalls(LegacyPath, "batch_id", "b1", 1, $$$"""{"data":[{{{Log("c1")}}},{{{Log("c2")}}}],"meta":{"page":1,"limit":2,"totalPages":2}}""");
-        AnswerCalls(LegacyPath, "batch_id", "b1", 2, $$$"""{"data":[{{{Log("c3")}}},{{{Log("c4")}}}],"meta":{"page":2,"limit":2,"totalPages":2}}""");
+        AnswerOlder("b1", 1, $$$"""{"data":[{{{Log("c1")}}},{{{Log("c2")}}}],"meta":{"page":1,"limit":2,"totalPages":2}}""");
+        AnswerOlder("b1", 2, $$$"""{"data":[{{{Log("c3")}}},{{{Log("c4")}}}],"meta":{"page":2,"limit":2,"totalPages":2}}""");
 
         var calls = await ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "b1", new CallQuery { PageSize = 2 }));
 
@@ -74,7 +78,7 @@ public sealed class DialNexaCallsTests : DialNexaFixture
     public void A_404_from_both_routes_is_BatchNotFoundException()
     {
         AnswerCalls(CallsPath, "batch_call_id", "gone", 1, """{"statusCode":404,"message":"Not Found"}""", 404);
-        AnswerCalls(LegacyPath, "batch_id", "gone", 1, """{"statusCode":404,"message":"Batch not found"}""", 404);
+        AnswerOlder("gone", 1, """{"statusCode":404,"message":"Batch not found"}""", 404);
 
         var ex = Assert.ThrowsAsync<BatchNotFoundException>(() => ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "gone")));
 
@@ -89,6 +93,52 @@ public sealed class DialNexaCallsTests : DialNexaFixture
 
         Assert.ThrowsAsync<BatchNotFoundException>(() => ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "b1", new CallQuery { PageSize = 2 })));
         Assert.That(Received("GET", LegacyPath), Is.Empty);
+    }
+
+    [Test]
+    public async Task Logs_that_name_another_batch_are_dropped_and_rows_repeated_across_pages_are_read_once()
+    {
+        AnswerCalls(CallsPath, "batch_call_id", "b1", 1, """[{"id":"c1","status":"completed","batch_id":"b1"},{"id":"c2","status":"completed","batch_id":"other"}]""");
+        AnswerCalls(CallsPath, "batch_call_id", "b1", 2, """[{"id":"c1","status":"completed","batch_id":"b1"},{"id":"c3","status":"busy"}]""");
+        AnswerCalls(CallsPath, "batch_call_id", "b1", 3, "[]");
+
+        var calls = await ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "b1", new CallQuery { PageSize = 2 }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "c1", "c3" }));
+            Assert.That(Received("GET", CallsPath).Select(r => r.RequestMessage!.Query!["created_at"].Single()), Is.All.EqualTo("asc"), "oldest first, so new logs do not shift rows onto later pages");
+        });
+    }
+
+    [TestCase(500, "100")]
+    [TestCase(0, "1")]
+    public async Task Page_sizes_stay_within_what_both_doc_generations_accept(int pageSize, string sent)
+    {
+        AnswerCalls(CallsPath, "batch_call_id", "b1", 1, "[]");
+
+        await ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "b1", new CallQuery { PageSize = pageSize }));
+
+        Assert.That(Received("GET", CallsPath).Single().RequestMessage!.Query!["limit"].Single(), Is.EqualTo(sent));
+    }
+
+    [Test]
+    public async Task DialNexas_current_and_older_call_log_examples_read_verbatim()
+    {
+        AnswerCalls(CallsPath, "batch_call_id", "b1", 1, Published.Read("dialnexa/calls-list-200.json"));
+        AnswerCalls(CallsPath, "batch_call_id", "b2", 1, """{"statusCode":404,"message":"Not Found"}""", 404);
+        AnswerOlder("b2", 1, Published.Read("dialnexa/legacy-calls-list-200.json"));
+
+        var current = await ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "b1"));
+        var older = await ToListAsync(Client.GetCallsAsync(ProviderId.DialNexa, "b2"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(current.Select(c => c.PhoneNumber), Is.All.Not.Null, "to_number");
+            Assert.That(current.Select(c => c.Duration), Is.All.Not.Null, "duration (seconds)");
+            Assert.That(older.Select(c => c.PhoneNumber), Is.All.Not.Null, "to_phone_number");
+            Assert.That(older.Select(c => c.Duration), Is.All.Not.Null, "duration_seconds");
+        });
     }
 
     [Test]

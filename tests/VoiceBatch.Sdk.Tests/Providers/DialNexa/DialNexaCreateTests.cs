@@ -22,7 +22,7 @@ public sealed class DialNexaCreateTests : DialNexaFixture
         => Answer(Request.Create().WithPath(CreatePath).UsingPost(), json, status);
 
     [Test]
-    public async Task Create_sends_seed_004s_multipart_form_part_for_part()
+    public async Task Create_sends_what_both_doc_generations_read_part_for_part()
     {
         AnswerCreate(Seeds.Read(Seeds.DialNexaCreate));
         var request = NewRequest();
@@ -46,7 +46,9 @@ public sealed class DialNexaCreateTests : DialNexaFixture
         {
             Assert.That(sent.Headers!["Authorization"].Single(), Is.EqualTo("Bearer " + TestClient.CanaryKey));
             Assert.That(sent.Headers["Content-Type"].Single(), Does.StartWith("multipart/form-data"));
-            Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "agent_id", "file", "from_phone_number", "name", "scheduled_at", "max_concurrent_calls", "retry_config" }));
+            Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "agent_id", "file", "title", "name", "starts_at", "scheduled_at", "from_phone_number", "max_concurrent_calls", "retry_config" }));
+            Assert.That(parts.Single(p => p.Name == "title").Text, Is.EqualTo("May Follow-Up Campaign"), "OA: title is required, at most 35 characters");
+            Assert.That(parts.Single(p => p.Name == "starts_at").Text, Is.EqualTo("2024-06-02T05:31:56Z"), "OA: an empty starts_at starts at once, so the start goes here too");
             Assert.That(parts.Single(p => p.Name == "agent_id").Text, Is.EqualTo("agt_abc123"));
             Assert.That(parts.Single(p => p.Name == "from_phone_number").Text, Is.EqualTo("+912234567890"));
             Assert.That(parts.Single(p => p.Name == "name").Text, Is.EqualTo("May Follow-Up Campaign"));
@@ -89,10 +91,69 @@ public sealed class DialNexaCreateTests : DialNexaFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(SentParts().Select(p => p.Name), Is.EqualTo(new[] { "agent_id", "file" }));
+            Assert.That(SentParts().Select(p => p.Name), Is.EqualTo(new[] { "agent_id", "file", "title" }));
+            Assert.That(SentParts().Single(p => p.Name == "title").Text, Is.EqualTo("VoiceBatch 2024-06-01 12:00"), "an unnamed batch gets a title (OA requires one)");
             Assert.That(batch.Progress.Total, Is.EqualTo(2), "an answer without a total falls back to the contacts sent");
             Assert.That(batch.AgentId, Is.EqualTo("agt_abc123"), "taken from the request when the answer omits it");
         });
+    }
+
+    [Test]
+    public void A_name_longer_than_35_characters_is_refused_before_sending()
+    {
+        AnswerCreate("""{"id":"bat_1","status":"initiated"}""");
+        var request = NewRequest();
+
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => Client.CreateBatchAsync(ProviderId.DialNexa, new CreateBatchRequest
+        {
+            AgentId = request.AgentId,
+            Contacts = request.Contacts,
+            Name = new string('x', 36),
+        }));
+
+        Assert.That(ex!.Message, Does.Contain("35"));
+        Assert.That(Received("POST", CreatePath), Is.Empty);
+    }
+
+    [Test]
+    public async Task DialNexas_current_create_answer_reads_verbatim_with_its_warning_and_caller_number()
+    {
+        AnswerCreate(Published.Read("dialnexa/create-201.json"));
+
+        var batch = await Client.CreateBatchAsync(ProviderId.DialNexa, NewRequest());
+
+        var answer = System.Text.Json.JsonDocument.Parse(Published.Read("dialnexa/create-201.json")).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.Id, Is.EqualTo(answer.GetProperty("id").GetString()));
+            Assert.That(batch.Name, Is.EqualTo(answer.GetProperty("title").GetString()));
+            Assert.That(batch.Progress.Total, Is.EqualTo(answer.GetProperty("total_records").GetInt32()));
+            Assert.That(batch.RawStatus, Is.EqualTo("initiated"));
+            Assert.That(Sdk.AllLogText(), Does.Contain("warning"), "OA's non-blocking warning is logged");
+        });
+    }
+
+    [Test]
+    public void A_404_on_create_is_an_unknown_agent_not_a_missing_batch()
+    {
+        AnswerCreate(Published.Read("dialnexa/create-404-version-not-found.json"), 404);
+
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => Client.CreateBatchAsync(ProviderId.DialNexa, NewRequest()));
+
+        Assert.That(ex, Is.Not.InstanceOf<BatchNotFoundException>());
+        Assert.That(ex!.Message, Does.Contain("agent"));
+        Assert.That(Received("POST", CreatePath), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_403_destination_refusal_on_create_is_not_a_bad_key()
+    {
+        AnswerCreate(Published.Read("dialnexa/create-403.json"), 403);
+
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => Client.CreateBatchAsync(ProviderId.DialNexa, NewRequest()));
+
+        Assert.That(ex, Is.Not.InstanceOf<VoiceBatchAuthenticationException>());
+        Assert.That(ex!.Message, Does.Contain("Telephony Config"));
     }
 
     [TestCase(2, null, """{"max_retries":2}""")]

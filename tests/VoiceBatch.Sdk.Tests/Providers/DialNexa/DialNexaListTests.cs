@@ -1,3 +1,5 @@
+using VoiceBatch.Tests.Support;
+using WireMock.ResponseBuilders;
 using WireMock.RequestBuilders;
 
 namespace VoiceBatch.Tests.Providers.DialNexa;
@@ -144,12 +146,12 @@ public sealed class DialNexaListTests : DialNexaFixture
         });
     }
 
-    [TestCase(BatchStatus.Queued, "q")]
-    [TestCase(BatchStatus.Scheduled, "s")]
-    [TestCase(BatchStatus.Running, "r")]
-    [TestCase(BatchStatus.Cancelled, "c")]
-    [TestCase(BatchStatus.Failed, "f")]
-    public async Task Other_statuses_are_filtered_locally_only(BatchStatus status, string expectedId)
+    [TestCase(BatchStatus.Queued, "q", "waiting,active")]
+    [TestCase(BatchStatus.Scheduled, "s", "scheduled,waiting,active")]
+    [TestCase(BatchStatus.Running, "r", "running")]
+    [TestCase(BatchStatus.Cancelled, "c", "cancelled,deleted")]
+    [TestCase(BatchStatus.Failed, "f", null)]
+    public async Task Statuses_are_sent_in_the_current_apis_words_and_always_filtered_locally(BatchStatus status, string expectedId, string? sent)
     {
         AnswerPage(1, """
             {"items":[
@@ -166,8 +168,50 @@ public sealed class DialNexaListTests : DialNexaFixture
         Assert.Multiple(() =>
         {
             Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { expectedId }));
-            Assert.That(Received("GET", ListPath).Single().RequestMessage!.Query!.ContainsKey("status"), Is.False);
+            var query = Received("GET", ListPath).Single().RequestMessage!.Query!;
+            Assert.That(query.TryGetValue("status", out var word) ? word.Single() : null, Is.EqualTo(sent), "OA: comma-separated draft, waiting, scheduled, running, paused, completed, cancelled, deleted, legacy active");
         });
+    }
+
+    [Test]
+    public async Task An_older_server_that_refuses_the_status_words_is_listed_unfiltered_and_filtered_locally()
+    {
+        Server.Given(Request.Create().WithPath(ListPath).WithParam("status", "running").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(400).WithBody("""{"statusCode":400,"message":"Invalid query parameters.","error":"Bad Request"}"""));
+        Server.Given(Request.Create().WithPath(ListPath).UsingGet().WithParam("page", "1"))
+            .AtPriority(100)
+            .RespondWith(Response.Create().WithBody("""{"data":[{"id":"r","status":"processing"},{"id":"x","status":"completed"}],"meta":{"page":1,"limit":50,"total":2,"totalPages":1}}"""));
+
+        var batches = await ToListAsync(Client.ListBatchesAsync(ProviderId.DialNexa, new BatchQuery { Status = BatchStatus.Running }));
+
+        Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "r" }));
+        Assert.That(Received("GET", ListPath), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task DialNexas_own_list_example_reads_verbatim()
+    {
+        Server.Given(Request.Create().WithPath(ListPath).UsingGet()).RespondWith(Response.Create().WithBody(Published.Read("dialnexa/list-200.json")));
+
+        var batch = (await ToListAsync(Client.ListBatchesAsync(ProviderId.DialNexa))).First();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.Status, Is.EqualTo(BatchStatus.Queued), "waiting");
+            Assert.That(batch.Name, Is.Not.Null, "OA list items carry title");
+            Assert.That(batch.Progress.Total, Is.Not.Null, "total_records / total_lead_count");
+        });
+    }
+
+    [Test]
+    public void Filtering_by_agent_on_a_list_that_names_no_agents_is_refused_rather_than_empty()
+    {
+        Server.Given(Request.Create().WithPath(ListPath).UsingGet()).RespondWith(Response.Create().WithBody(Published.Read("dialnexa/list-200.json")));
+
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => ToListAsync(Client.ListBatchesAsync(ProviderId.DialNexa, new BatchQuery { AgentId = "agt_1" })));
+
+        Assert.That(ex!.Message, Does.Contain("agent_id"));
     }
 
     [Test]

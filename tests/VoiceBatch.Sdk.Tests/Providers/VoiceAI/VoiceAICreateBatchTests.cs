@@ -55,7 +55,6 @@ public sealed class VoiceAICreateBatchTests
             b.Name = "Spring reminders";
             b.From = "phnum_7c1d";
             b.At = VoiceAITestHost.Now.AddHours(1);
-            b.Concurrency = 5;
         }));
 
         var expected = JsonNode.Parse("""
@@ -64,7 +63,6 @@ public sealed class VoiceAICreateBatchTests
               "agent_id": "agent_42",
               "agent_phone_number_id": "phnum_7c1d",
               "scheduled_time_unix": 1773484200,
-              "target_concurrency_limit": 5,
               "recipients": [
                 { "phone_number": "+14155550101", "conversation_initiation_client_data": { "dynamic_variables": { "first_name": "Ada", "plan": "gold" } } },
                 { "phone_number": "+442079460958", "conversation_initiation_client_data": { "dynamic_variables": { "first_name": "Alan", "plan": "" } } }
@@ -85,6 +83,17 @@ public sealed class VoiceAICreateBatchTests
             Assert.That(batch.Progress.Pending, Is.EqualTo(2));
             Assert.That(batch.Calls, Is.Empty);
         });
+    }
+
+    [Test]
+    public async Task A_concurrency_limit_is_not_sent_because_threetones_submit_takes_none_and_a_warning_says_so()
+    {
+        _host.Respond("POST", Submit, 200, Accepted);
+
+        await _host.Sdk.CreateBatchAsync(ProviderId.VoiceAI, Request(b => b.Concurrency = 5));
+
+        Assert.That(PostedBody()!.AsObject().ContainsKey("target_concurrency_limit"), Is.False);
+        Assert.That(_host.Client.AllLogText(), Does.Contain("MaxConcurrentCalls"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using VoiceBatch.Tests.Support;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -57,7 +58,7 @@ public sealed class VoiceAIListBatchesTests
             Assert.That(requests[1].RequestMessage!.Query!["last_doc"].Single(), Is.EqualTo("cur-1"));
             Assert.That(requests[2].RequestMessage!.Query!["last_doc"].Single(), Is.EqualTo("cur-2"));
             Assert.That(requests.Select(r => r.RequestMessage!.Query!["limit"].Single()), Is.All.EqualTo("2"));
-            Assert.That(requests.Select(r => r.RequestMessage!.Query!["agent_id"].Single()), Is.All.EqualTo("agent_42"));
+            Assert.That(requests.Select(r => r.RequestMessage!.Query!.ContainsKey("agent_id")), Is.All.False, "ThreeTone's list has no agent_id parameter: agents are filtered locally");
             Assert.That(requests.Select(r => r.RequestMessage!.Headers!["x-api-key"].Single()), Is.All.EqualTo(Support.TestClient.CanaryKey));
         });
     }
@@ -84,12 +85,47 @@ public sealed class VoiceAIListBatchesTests
     }
 
     [Test]
-    public async Task No_query_sends_no_filters()
+    public async Task No_query_sends_no_filters_and_asks_for_threetones_largest_page()
     {
         Page(null, """{ "batch_calls": [], "has_more": false }""");
 
         Assert.That(await ListAsync(), Is.Empty);
-        Assert.That(Requests().Single().RequestMessage!.Query, Is.Null.Or.Empty);
+        Assert.That(Requests().Single().RequestMessage!.Query!.Keys, Is.EquivalentTo(new[] { "limit" }));
+        Assert.That(Requests().Single().RequestMessage!.Query!["limit"].Single(), Is.EqualTo("500"), "ThreeTone: 1 <= limit <= 500");
+    }
+
+    [TestCase(0, "1")]
+    [TestCase(-4, "1")]
+    [TestCase(501, "500")]
+    [TestCase(10_000, "500")]
+    public async Task The_page_size_is_kept_within_threetones_bounds(int pageSize, string sent)
+    {
+        Page(null, """{ "batch_calls": [], "has_more": false }""");
+
+        await ListAsync(new BatchQuery { PageSize = pageSize });
+
+        Assert.That(Requests().Single().RequestMessage!.Query!["limit"].Single(), Is.EqualTo(sent));
+    }
+
+    [Test]
+    public async Task Another_agents_batches_are_filtered_out_locally()
+    {
+        Page(null, $$"""{ "batch_calls": [ {{Item("a", "completed")}}, { "id": "x", "agent_id": "agent_other", "status": "completed" } ], "has_more": false }""");
+
+        var batches = await ListAsync(new BatchQuery { AgentId = "agent_42" });
+
+        Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "a" }));
+    }
+
+    [Test]
+    public async Task ThreeTones_own_list_example_reads_verbatim()
+    {
+        Page(null, Published.Read("threetone/list-response.json"));
+
+        var batches = await ListAsync();
+
+        Assert.That(batches, Is.Not.Empty);
+        Assert.That(batches.Select(b => b.Raw), Is.All.Not.Null);
     }
 
     [Test]

@@ -44,11 +44,23 @@ public sealed class VoiceAIRegistrationTests
     }
 
     [Test]
-    public void A_missing_base_address_fails_validation_naming_the_provider_and_setting_never_the_key()
+    public void Without_a_base_address_threetones_public_host_is_used()
     {
-        var ex = Assert.Throws<OptionsValidationException>(() => new TestClient(b => b.AddVoiceAI(o => o.ApiKey = TestClient.CanaryKey)).Dispose());
+        Assert.That(new VoiceAIOptions().BaseAddress, Is.Null);
+        Assert.That(VoiceAIOptions.PublicHost, Is.EqualTo(new Uri("https://api.threetone.in")), "the server ThreeTone's OpenAPI declares");
+        Assert.DoesNotThrow(() => new TestClient(b => b.AddVoiceAI(o => o.ApiKey = TestClient.CanaryKey)).Dispose());
+    }
 
-        Assert.That(ex!.Message, Does.Contain("voiceai").And.Contain("BaseAddress").And.Not.Contain(TestClient.CanaryKey));
+    [Test]
+    public void Plain_http_to_a_remote_host_is_refused_naming_the_provider_and_setting_never_the_key()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => new TestClient(b => b.AddVoiceAI(o =>
+        {
+            o.ApiKey = TestClient.CanaryKey;
+            o.BaseAddress = new Uri("http://api.threetone.in");
+        })).Dispose());
+
+        Assert.That(ex!.Message, Does.Contain("voiceai").And.Contain("https").And.Contain("BaseAddress").And.Not.Contain(TestClient.CanaryKey));
     }
 
     [Test]
@@ -60,12 +72,11 @@ public sealed class VoiceAIRegistrationTests
     }
 
     [Test]
-    public void The_options_have_no_default_host_and_never_print_the_key()
+    public void The_options_never_print_the_key()
     {
         var options = new VoiceAIOptions { ApiKey = TestClient.CanaryKey };
 
-        Assert.That(options.BaseAddress, Is.Null);
-        Assert.That(options.ToString(), Does.Not.Contain(TestClient.CanaryKey));
+        Assert.That(options.ToString(), Does.Not.Contain(TestClient.CanaryKey).And.Contain("api.threetone.in"));
     }
 
     [Test]

@@ -1,0 +1,27 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Refit;
+
+namespace VoiceBatch.Http;
+
+/// <summary>
+/// Refit's System.Text.Json serializer over a vendor's source-generated context, with one rule added: a success answer
+/// whose body is empty (or only white space) is not "no value" but an unreadable answer — it fails like any other
+/// unreadable body, through Refit's deserialization-exception hook, into <see cref="VoiceBatchResponseException"/>.
+/// </summary>
+internal sealed class WireContentSerializer(JsonSerializerContext context) : IHttpContentSerializer
+{
+    private readonly SystemTextJsonContentSerializer _inner = new(context.Options);
+
+    public HttpContent ToHttpContent<T>(T item) => _inner.ToHttpContent(item);
+
+    public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+    {
+        if (content is BufferedContent body && body.Span.Trim(" \t\r\n"u8).IsEmpty) throw new JsonException("The body is empty.");
+        return await _inner.FromHttpContentAsync<T>(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => _inner.GetFieldNameForProperty(propertyInfo);
+}
