@@ -87,6 +87,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
         var method = context.Request.Method;
         var fault = vendor.Faults.Take(method, route?.Template);
         var dropped = false;
+        var recorded = false;
         try
         {
             switch (fault?.Kind)
@@ -102,6 +103,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
                     // Read what the client sends first, so the drop happens after the vendor "received" the request.
                     await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
                     dropped = true;
+                    Record(); // before the abort: the client sees the drop at once and may look at the log
                     context.Abort();
                     break;
                 case FaultKind.Delay:
@@ -128,6 +130,13 @@ internal sealed class SimulatorHost : IAsyncDisposable
         }
         finally
         {
+            Record();
+        }
+
+        void Record()
+        {
+            if (recorded) return;
+            recorded = true;
             var relative = path.Length > prefix.Length + 1 ? path[(prefix.Length + 1)..] : "/";
             _log.Enqueue(new ReceivedRequest
             {
