@@ -41,7 +41,7 @@ public sealed class BolnaEndToEndTests : SimulatorTest
             Assert.That(calls, Has.Count.EqualTo(10));
             Assert.That(calls.Select(c => c.PhoneNumber), Has.All.StartWith("+1415555"));
             Assert.That(calls.Where(c => c.Status == CallStatus.Completed).Select(c => c.Transcript), Has.All.Not.Null);
-            Assert.That(calls.First().Variables, Does.ContainKey("customer_name"));
+            Assert.That(calls[0].Variables, Does.ContainKey("customer_name"));
         });
     }
 

@@ -76,7 +76,7 @@ internal static class BolnaJson
         var from = upload.FromPhoneNumbers.Count > 0 ? upload.FromPhoneNumbers[0] : BolnaSimulator.AgentNumber;
         var telephony = new JsonObject
         {
-            ["duration"] = ((long)Math.Round(talk)).ToString(CultureInfo.InvariantCulture), // schema: string, pattern ^\d+$
+            ["duration"] = (long)Math.Round(talk), // the schema says a string (^\d+$); every published example is a number
             ["to_number"] = call.Contact.PhoneNumber,
             ["from_number"] = from,
             ["recording_url"] = state == CallState.Completed ? $"https://recordings.bolna.sim.invalid/call/{call.Id}" : null,
