@@ -10,7 +10,7 @@ public sealed class BolnaWireTests : SimulatorTest
 
     private HttpClient Api => Bearer(ProviderId.Bolna);
 
-    private async Task<string> CreateAsync(HttpClient http)
+    private static async Task<string> CreateAsync(HttpClient http)
         => (string)(await http.PostFormAsync("/batches", Csv, ("agent_id", "3c90c3cc-0d44-4b50-8888-8dd25736052a"), ("from_phone_numbers", "+19876543007"), ("from_phone_numbers", "+19876543008"))).Body!["batch_id"]!;
 
     [Test]
