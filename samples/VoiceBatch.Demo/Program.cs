@@ -1,122 +1,101 @@
-// The VoiceBatch.Sdk demo: four vendors, one model, no account needed.
-// It starts a local fake of the four vendors' APIs, reads each vendor's own seed batch side by side, then runs a
-// small campaign from leads.csv on every vendor that can create batches and prints every call's outcome.
+// README command one: `dotnet run --project samples/VoiceBatch.Demo` — no arguments, no account, no real calls.
+// It starts the vendor simulators (VoiceBatch.Sdk.Testing) on real time with short calls, validates leads.csv, runs the
+// campaign on every simulated vendor, follows each batch live and prints one canonical table of the results.
+// `--provider <id> --agent <id> --yes-place-real-calls` runs the same campaign on the real vendor instead, with the key
+// from the environment (VOICEBATCH__<PROVIDER>__APIKEY, bound as configuration section VoiceBatch:<Provider>).
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceBatch;
 using VoiceBatch.Demo;
-using VoiceBatch.Demo.FakeVendors;
+using VoiceBatch.Testing;
 
-CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-var ct = timeout.Token;
-
-await using var fake = await FakeVendorServer.StartAsync();
-Console.WriteLine($"Local vendor fakes listening on {fake.Address}");
-
-using var client = VoiceBatchClient.Create(b => b
-    .AddDialNexa(o => Configure(o, "dialnexa/"))
-    .AddVoiceAI(o => Configure(o, "voiceai/"))
-    .AddBatchDetails(o => Configure(o, "batchdetails/"))
-    .AddBolna(o => Configure(o, "bolna/")));
-
-// 1. The vendors' own example batches, read through one model.
-Console.WriteLine();
-Console.WriteLine("1. The seed batches of four vendors, in one canonical model");
-var seeds = new (ProviderId Provider, string Id)[]
+CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var display = Display.ForThisTerminal();
+var options = DemoArgs.Parse(args);
+if (options.Problem is { } problem)
 {
-    (ProviderId.DialNexa, "batch_abc123"),
-    (ProviderId.DialNexa, "bat_q1r5sv9mdk3z"),
-    (ProviderId.VoiceAI, VoiceAIFake.SeedId),
-    (ProviderId.BatchDetails, BatchDetailsFake.SeedId),
-    (ProviderId.Bolna, BolnaFake.SeedId),
+    display.Problem(problem);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
 };
-var seedBatches = new List<BatchCall>();
-foreach (var (provider, id) in seeds)
+
+try
 {
-    seedBatches.Add(await client.GetBatchAsync(provider, id, ct));
+    return options.Provider is { } provider
+        ? await RunOnRealVendorAsync(provider, options, display, stop.Token)
+        : await RunOnSimulatorsAsync(display, stop.Token);
+}
+catch (Exception ex) when (ex is VoiceBatchException or OperationCanceledException or IOException or InvalidOperationException)
+{
+    display.Problem(ex is OperationCanceledException ? "Stopped before every batch ended." : ex.Message);
+    return 1;
 }
 
-Table.PrintBatches(seedBatches);
-
-// 2. A contact sheet with a few bad rows: every bad row is reported before anything is sent.
-Console.WriteLine();
-Console.WriteLine("2. leads.csv, validated (E.164, duplicates refused)");
-var contacts = await ContactList.LoadAsync(Path.Combine(AppContext.BaseDirectory, "leads.csv"), new ContactListOptions { DefaultRegion = "US" }, ct);
-Console.WriteLine($"   {contacts.Contacts.Count} contacts to call, {contacts.Errors.Count} rows refused:");
-foreach (var error in contacts.Errors)
+static async Task<int> RunOnSimulatorsAsync(Display display, CancellationToken ct)
 {
-    Console.WriteLine($"   row {error.Row}: {error.Reason}");
+    // Real time, but a call rings for 0.6 s and talks for about 1.5 s, so every batch ends in seconds. A Bolna batch can
+    // only be scheduled 2+ minutes ahead: here it starts as soon as it is scheduled.
+    await using var sim = await VoiceBatchSimulator.StartAsync(new SimulatorOptions
+    {
+        Seed = 7,
+        QueueDelay = TimeSpan.FromMilliseconds(500),
+        RingDuration = TimeSpan.FromMilliseconds(600),
+        CallDuration = TimeSpan.FromMilliseconds(1500),
+        DefaultConcurrency = 4,
+        StartScheduledBatchesImmediately = true,
+    }, ct);
+    display.Note($"Vendor simulators (no account, no real calls) on {sim.BaseAddress(sim.Providers[0]).GetLeftPart(UriPartial.Authority)}: {string.Join(", ", sim.Providers)}");
+    await using var client = sim.CreateClient();
+    var campaign = new Campaign(client, display, "agent_demo", TimeSpan.FromMilliseconds(250));
+    return await campaign.RunAsync(sim.Providers, (provider, contacts, name) => sim.AddBatch(provider, contacts, name), ct);
 }
 
-// 3. The same campaign on every vendor that can create batches, followed to the end.
-Console.WriteLine();
-Console.WriteLine("3. The campaign on every vendor that can create batches");
-var launched = new List<BatchCall>();
-foreach (var provider in new[] { ProviderId.DialNexa, ProviderId.VoiceAI, ProviderId.BatchDetails, ProviderId.Bolna })
+static async Task<int> RunOnRealVendorAsync(ProviderId provider, DemoArgs options, Display display, CancellationToken ct)
 {
+    var section = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("VoiceBatch:" + provider.Value);
+    var variable = $"VOICEBATCH__{provider.Value.ToUpperInvariant()}__APIKEY";
+    if (!options.PlaceRealCalls)
+    {
+        display.Problem($"--provider {provider} dials REAL phone numbers from leads.csv on your {provider} account: it costs money and reaches real people. "
+                        + $"Put your key in {variable}, name your agent with --agent <id>, and add --yes-place-real-calls to go ahead. Nothing was sent.");
+        return 2;
+    }
+
+    if (string.IsNullOrWhiteSpace(section["ApiKey"]) || options.AgentId is null)
+    {
+        display.Problem($"--provider {provider} needs your key in {variable} and your agent's id in --agent <id>. Nothing was sent.");
+        return 2;
+    }
+
+    Action<VoiceBatchBuilder>? register = provider.Value switch
+    {
+        "dialnexa" => b => b.AddDialNexa(section),
+        "voiceai" => b => b.AddVoiceAI(section),
+        "bolna" => b => b.AddBolna(section),
+        "batchdetails" => b => b.AddBatchDetails(section),
+        "elevenlabs" => b => b.AddElevenLabs(section),
+        _ => null,
+    };
+    if (register is null)
+    {
+        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails). Nothing was sent.");
+        return 2;
+    }
+
+    await using var client = VoiceBatchClient.Create(register);
     if (!client.GetCapabilities(provider).CanCreate)
     {
-        Console.WriteLine($"   {provider,-12} cannot create batches (read-only vendor): skipped");
-        continue;
+        display.Problem($"'{provider}' cannot create batches through its API; there is no campaign to run. Nothing was sent.");
+        return 2;
     }
 
-    var batch = await client.CreateBatchAsync(provider, new CreateBatchRequest
-    {
-        AgentId = "agt_demo",
-        Name = "Demo follow-up",
-        Contacts = contacts,
-        SkipInvalidContacts = true,
-        MaxConcurrentCalls = 3,
-    }, ct);
-    Console.WriteLine($"   {provider,-12} created batch {batch.Id} ({batch.Status}, vendor says '{batch.RawStatus}')");
-    launched.Add(batch);
-}
-
-var progress = new ConsoleProgress();
-var finished = await Task.WhenAll(launched.Select(b => client.WaitForCompletionAsync(b.Provider, b.Id, progress, TimeSpan.FromMilliseconds(250), ct)));
-Table.PrintBatches(finished);
-
-// 4. Every call's outcome, streamed page by page.
-Console.WriteLine();
-Console.WriteLine("4. Every call's outcome");
-var calls = new List<(ProviderId Provider, CallRecord Call)>();
-foreach (var batch in finished)
-{
-    await foreach (var call in client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct))
-    {
-        calls.Add((batch.Provider, call));
-    }
-}
-
-Table.PrintCalls(calls);
-
-// 5. A read-only vendor: page through all 150 records of the pre-seeded batch, and filter by outcome.
-Console.WriteLine();
-Console.WriteLine("5. batch-details: paging and filtering the pre-seeded batch");
-var all = await client.GetAllCallsAsync(ProviderId.BatchDetails, BatchDetailsFake.SeedId, new CallQuery { PageSize = 25 }, ct);
-var answered = await client.GetAllCallsAsync(ProviderId.BatchDetails, BatchDetailsFake.SeedId, new CallQuery { Status = CallStatus.Completed, PageSize = 50 }, ct);
-Console.WriteLine($"   {all.Count} call records read in pages of 25; {answered.Count} answered; first: {all[0].Name}, {all[0].PhoneNumber}, {all[0].Status}");
-Console.WriteLine();
-Console.WriteLine("Done.");
-return 0;
-
-void Configure(VoiceBatchProviderOptions options, string prefix)
-{
-    options.BaseAddress = new Uri(fake.Address, prefix);
-    options.ApiKey = FakeVendorServer.ApiKey;
-}
-
-/// <summary>Prints each change at once, in order (Progress&lt;T&gt; would post reports to the thread pool).</summary>
-internal sealed class ConsoleProgress : IProgress<BatchCall>
-{
-    private readonly Lock _gate = new();
-
-    public void Report(BatchCall value)
-    {
-        lock (_gate)
-        {
-            Console.WriteLine($"   {value.Provider,-12} {value.Status,-10} {value.Progress.Finished}/{value.Progress.Total} finished, {value.Progress.InProgress} in progress");
-        }
-    }
+    var campaign = new Campaign(client, display, options.AgentId, TimeSpan.FromSeconds(5));
+    return await campaign.RunAsync([provider], addInDashboard: null, ct);
 }
