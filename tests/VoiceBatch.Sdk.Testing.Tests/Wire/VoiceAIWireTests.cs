@@ -23,10 +23,10 @@ public sealed class VoiceAIWireTests : SimulatorTest
 
         Assert.Multiple(() =>
         {
-            JsonShape.AssertCovers(Published.Json("voiceai", "get-batch-response.json"), get.Body,
+            JsonShape.AssertCovers(Published.Json("threetone", "get-batch-response.json"), get.Body,
                 "whatsapp_params", "recipients[].whatsapp_user_id", "recipients[].conversation_id", "recipients[].conversation_initiation_client_data");
-            JsonShape.AssertCovers(Published.Json("voiceai", "list-response.json"), list.Body, "batch_calls[].whatsapp_params");
-            JsonShape.AssertCovers(Published.Json("voiceai", "retry-response.json"), retry.Body, "whatsapp_params");
+            JsonShape.AssertCovers(Published.Json("threetone", "list-response.json"), list.Body, "batch_calls[].whatsapp_params");
+            JsonShape.AssertCovers(Published.Json("threetone", "retry-response.json"), retry.Body, "whatsapp_params");
             Assert.That(get.Body!.AsObject().ContainsKey("telephony_call_config"), Is.False, "ThreeTone's answers carry seed 001's members only");
         });
     }
@@ -36,7 +36,7 @@ public sealed class VoiceAIWireTests : SimulatorTest
     {
         using var http = Api;
 
-        var answer = await http.PostJsonAsync("/v1/voiceai/batch-calling/submit", Published.Text("voiceai", "submit-request.json"));
+        var answer = await http.PostJsonAsync("/v1/voiceai/batch-calling/submit", Published.Text("threetone", "submit-request.json"));
 
         Assert.Multiple(() =>
         {
