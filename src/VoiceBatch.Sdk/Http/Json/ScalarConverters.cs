@@ -133,11 +133,20 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
                 return reader.TryGetInt64(out var unix) ? LenientJson.FromUnix(unix)
                     : reader.TryGetDouble(out var d) && double.IsFinite(d) && d is > 0 and < long.MaxValue ? LenientJson.FromUnix((long)d) : null;
             case JsonTokenType.String:
+                // The common ISO-8601 form straight from the UTF-8 bytes; anything else (no offset, unix text, odd forms) by text.
+                if (reader.TryGetDateTimeOffset(out var iso) && HasOffset(ref reader)) return iso;
                 return LenientJson.ParseTime(reader.GetString());
             default:
                 reader.Skip();
                 return null;
         }
+    }
+
+    // System.Text.Json reads an ISO time without an offset as LOCAL time; the vendors mean UTC, which ParseTime assumes.
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        return span.Length > 0 && (span[^1] == (byte)'Z' || span.Length > 6 && span[^6] is (byte)'+' or (byte)'-');
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
