@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Refit;
+using VoiceBatch.Http.Json;
 
 namespace VoiceBatch.Http;
 
@@ -22,9 +23,11 @@ internal sealed class WireContentSerializer(JsonSerializerContext context) : IHt
     {
         if (content is not BufferedContent body) return _inner.FromHttpContentAsync<T>(content, cancellationToken);
 
-        // The pipeline already holds the whole body: bind it straight from its bytes, with no stream in between.
+        // The pipeline already holds the whole body: bind it straight from one exact copy of its bytes (each value's
+        // Raw is a slice of that copy; the pooled buffer goes back when the response is disposed).
         if (body.Span.Trim(" \t\r\n"u8).IsEmpty) throw new JsonException("The body is empty.");
-        return Task.FromResult(JsonSerializer.Deserialize(body.Span, (JsonTypeInfo<T?>)context.Options.GetTypeInfo(typeof(T))));
+        var typeInfo = (JsonTypeInfo<T?>)context.Options.GetTypeInfo(typeof(T));
+        return Task.FromResult(CurrentBody.Bind(body.Span.ToArray(), bytes => JsonSerializer.Deserialize(bytes, typeInfo)));
     }
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => _inner.GetFieldNameForProperty(propertyInfo);

@@ -25,7 +25,7 @@ internal sealed class Lenient<T> : JsonConverter<T?>
         var start = reader; // the whole value is buffered before a custom converter runs, so it can be read again
         try
         {
-            return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            return LenientJson.ReadInPlace(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
         }
         catch (JsonException)
         {
@@ -62,7 +62,7 @@ internal sealed class LenientList<T> : JsonConverter<List<T>?>
             var start = reader;
             try
             {
-                if (JsonSerializer.Deserialize(ref reader, info) is { } item) items.Add(item);
+                if (LenientJson.ReadInPlace(ref reader, info) is { } item) items.Add(item);
             }
             catch (JsonException)
             {

@@ -76,7 +76,7 @@ internal static class BatchDetailsMapping
     /// </summary>
     public static CallRecord ToCall(Wire<BatchDetailsRecord> wire)
     {
-        if (wire.Value is not { } record) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } record) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
 
         var call = new CallRecord
         {
@@ -84,10 +84,10 @@ internal static class BatchDetailsMapping
             PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(record.PhoneNumber),
             Name = record.Name,
             Status = CallStatus.Pending,
-            Variables = Variables(record),
+            Variables = record.Fields ?? CallRecord.EmptyVariables,
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
 
         BatchDetailsPhoneLog? latest = null;
@@ -105,25 +105,5 @@ internal static class BatchDetailsMapping
             Transcript = latest.Transcript,
             UpdatedAt = latest.UpdatedAt ?? latest.CreatedAt ?? call.UpdatedAt,
         };
-    }
-
-    private static IReadOnlyDictionary<string, string> Variables(BatchDetailsRecord record)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in record.Other ?? [])
-        {
-            if (name == "__v") continue;
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()):
-                    variables[name] = value.GetString()!;
-                    break;
-                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                    variables[name] = value.GetRawText();
-                    break;
-            }
-        }
-
-        return variables.Count == 0 ? CallRecord.EmptyVariables : variables;
     }
 }

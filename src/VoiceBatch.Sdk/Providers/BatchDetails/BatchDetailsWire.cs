@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using VoiceBatch.Http.Json;
 
 namespace VoiceBatch.Providers.BatchDetails;
@@ -38,18 +39,84 @@ internal sealed class BatchDetailsData
 }
 
 /// <summary>One call record: <c>_id</c>, <c>phoneNumber</c>, <c>name</c>, <c>createdAt</c>, <c>phoneLogs[]</c> (the attempts),
-/// and the contact's own fields (<c>account_id</c>, <c>priority</c>, …) as further members.</summary>
+/// and the contact's own fields (<c>account_id</c>, <c>priority</c>, …) as further members, collected in <see cref="Fields"/>.</summary>
+[JsonConverter(typeof(BatchDetailsRecordConverter))]
 internal sealed class BatchDetailsRecord
 {
-    [JsonPropertyName("_id")] public string? Id { get; set; }
-    [JsonPropertyName("phoneNumber")] public string? PhoneNumber { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
-    [JsonPropertyName("updatedAt")] public DateTimeOffset? UpdatedAt { get; set; }
-    [JsonPropertyName("phoneLogs"), JsonConverter(typeof(LenientList<BatchDetailsPhoneLog>))] public List<BatchDetailsPhoneLog>? PhoneLogs { get; set; }
+    public string? Id { get; set; }
+    public string? PhoneNumber { get; set; }
+    public string? Name { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public List<BatchDetailsPhoneLog>? PhoneLogs { get; set; }
 
-    /// <summary>Every other member: the contact's own fields (scalars become variables; <c>__v</c> is bookkeeping).</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>Every other top-level scalar member (the contact's own fields), as text, in the order sent; blank strings,
+    /// nulls, objects and arrays are left out; <c>__v</c> (bookkeeping) too.</summary>
+    public Dictionary<string, string>? Fields { get; set; }
+}
+
+/// <summary>Reads <see cref="BatchDetailsRecord"/> in one pass, known members by their UTF-8 names (no string made for
+/// them), the rest as the contact's fields: a record is never parsed a second time for its variables.</summary>
+internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRecord>
+{
+    private static readonly LenientList<BatchDetailsPhoneLog> Logs = new();
+
+    public override BatchDetailsRecord? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var text = (JsonTypeInfo<string?>)options.GetTypeInfo(typeof(string));
+        var time = (JsonTypeInfo<DateTimeOffset?>)options.GetTypeInfo(typeof(DateTimeOffset?));
+        var record = new BatchDetailsRecord();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("_id"u8)) record.Id = Next(ref reader, text);
+            else if (reader.ValueTextEquals("phoneNumber"u8)) record.PhoneNumber = Next(ref reader, text);
+            else if (reader.ValueTextEquals("name"u8)) record.Name = Next(ref reader, text);
+            else if (reader.ValueTextEquals("createdAt"u8)) record.CreatedAt = Next(ref reader, time);
+            else if (reader.ValueTextEquals("updatedAt"u8)) record.UpdatedAt = Next(ref reader, time);
+            else if (reader.ValueTextEquals("phoneLogs"u8))
+            {
+                reader.Read();
+                record.PhoneLogs = Logs.Read(ref reader, typeof(List<BatchDetailsPhoneLog>), options);
+            }
+            else if (reader.ValueTextEquals("__v"u8))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+            else
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                if (LenientJson.ReadScalarText(ref reader) is { } value) (record.Fields ??= new(StringComparer.Ordinal))[name] = value;
+            }
+        }
+
+        return record;
+    }
+
+    public override void Write(Utf8JsonWriter writer, BatchDetailsRecord value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        if (value.Id is not null) writer.WriteString("_id"u8, value.Id);
+        if (value.PhoneNumber is not null) writer.WriteString("phoneNumber"u8, value.PhoneNumber);
+        if (value.Name is not null) writer.WriteString("name"u8, value.Name);
+        if (value.CreatedAt is { } created) writer.WriteString("createdAt"u8, created);
+        if (value.UpdatedAt is { } updated) writer.WriteString("updatedAt"u8, updated);
+        foreach (var (name, field) in value.Fields ?? []) writer.WriteString(name, field);
+        writer.WriteEndObject();
+    }
+
+    private static T? Next<T>(ref Utf8JsonReader reader, JsonTypeInfo<T?> typeInfo)
+    {
+        reader.Read();
+        return LenientJson.ReadInPlace(ref reader, typeInfo);
+    }
 }
 
 /// <summary>One attempt (<c>phoneLogs[]</c>).</summary>

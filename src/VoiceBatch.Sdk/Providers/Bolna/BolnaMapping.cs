@@ -92,7 +92,7 @@ internal static class BolnaMapping
             UpdatedAt = dto.UpdatedAt,
             ScheduledAt = dto.ScheduledAt,
             FromPhoneNumber = dto.FromPhoneNumber ?? dto.FromPhoneNumbers?.FirstOrDefault(),
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -115,7 +115,7 @@ internal static class BolnaMapping
     /// </summary>
     public static CallRecord ToCall(Wire<BolnaExecution> wire)
     {
-        if (wire.Value is not { } e) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } e) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = e.Id,
@@ -128,7 +128,7 @@ internal static class BolnaMapping
             Variables = Variables(e.Context),
             CreatedAt = e.CreatedAt ?? e.CreatedAtCamel,
             UpdatedAt = e.UpdatedAt ?? e.UpdatedAtCamel,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -243,15 +243,8 @@ internal static class BolnaMapping
 
     private static IReadOnlyDictionary<string, string> Variables(BolnaContext? context)
     {
-        if (context is null) return CallRecord.EmptyVariables;
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in context.Other ?? [])
-        {
-            if (value.ValueKind is JsonValueKind.String) variables[name] = value.GetString()!;
-            else if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False) variables[name] = value.GetRawText();
-        }
-
-        if (context.RecipientPhoneNumber is { } phone) variables["recipient_phone_number"] = phone;
+        if (context is null || (context.Scalars is null && context.RecipientData is null)) return CallRecord.EmptyVariables;
+        var variables = context.Scalars ?? new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in context.RecipientData ?? []) variables.TryAdd(name, value);
         return variables.Count == 0 ? CallRecord.EmptyVariables : variables;
     }

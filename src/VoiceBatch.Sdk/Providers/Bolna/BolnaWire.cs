@@ -65,14 +65,75 @@ internal sealed class BolnaTelephony
     [JsonPropertyName("duration"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? Duration { get; set; }
 }
 
-/// <summary><c>context_details</c>: for a batch, <c>recipient_data</c> holds the CSV row's other columns.</summary>
+/// <summary><c>context_details</c>: for a batch, <c>recipient_data</c> holds the CSV row's other columns; its other scalar
+/// members (<c>recipient_phone_number</c> among them) are variables too, collected as they are read.</summary>
+[JsonConverter(typeof(BolnaContextConverter))]
 internal sealed class BolnaContext
 {
-    [JsonPropertyName("recipient_data"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? RecipientData { get; set; }
-    [JsonPropertyName("recipient_phone_number")] public string? RecipientPhoneNumber { get; set; }
+    public Dictionary<string, string>? RecipientData { get; set; }
 
-    /// <summary>Every other member (scalars become variables).</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
+    public string? RecipientPhoneNumber { get; set; }
+
+    /// <summary>Every scalar member, as text (strings as sent, numbers and booleans as their JSON), in the order sent.</summary>
+    public Dictionary<string, string>? Scalars { get; set; }
+}
+
+/// <summary>Reads <see cref="BolnaContext"/> in one pass: the execution's JSON is never parsed a second time for its variables.</summary>
+internal sealed class BolnaContextConverter : JsonConverter<BolnaContext>
+{
+    private static readonly TextMapConverter TextMap = new();
+
+    public override BolnaContext? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var context = new BolnaContext();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("recipient_data"u8))
+            {
+                reader.Read();
+                context.RecipientData = TextMap.Read(ref reader, typeof(Dictionary<string, string>), options);
+                continue;
+            }
+
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    var text = reader.GetString()!;
+                    if (name == "recipient_phone_number") context.RecipientPhoneNumber = text;
+                    (context.Scalars ??= new(StringComparer.Ordinal))[name] = text;
+                    break;
+                case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                    (context.Scalars ??= new(StringComparer.Ordinal))[name] = LenientJson.RawText(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return context;
+    }
+
+    public override void Write(Utf8JsonWriter writer, BolnaContext value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, text) in value.Scalars ?? []) writer.WriteString(name, text);
+        if (value.RecipientData is { } data)
+        {
+            writer.WritePropertyName("recipient_data");
+            TextMap.Write(writer, data, options);
+        }
+
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary>The paged form of the executions answer: <c>{page_number|page, page_size, total, has_more, data[]}</c>.</summary>
