@@ -96,7 +96,7 @@ public sealed partial class ContactList
         {
             SheetFormat.Xlsx => XlsxSheetReader.Read(content, options, cancellationToken),
             SheetFormat.Xls => XlsSheetReader.Read(content, options, cancellationToken),
-            _ => CsvSheetReader.Read(TextDecoding.Decode(content), options, cancellationToken),
+            _ => CsvSheetReader.Read(content, options, cancellationToken),
         };
     }
 }
