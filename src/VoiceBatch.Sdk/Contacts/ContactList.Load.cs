@@ -94,8 +94,8 @@ public sealed partial class ContactList
 
         return SheetFormats.Detect(content) switch
         {
-            SheetFormat.Xlsx => XlsxSheetReader.Read(content, options, cancellationToken),
-            SheetFormat.Xls => XlsSheetReader.Read(content, options, cancellationToken),
+            SheetFormat.Xlsx => WorkbookSheetReader.ReadXlsx(content, options, cancellationToken),
+            SheetFormat.Xls => WorkbookSheetReader.ReadXls(content, options, cancellationToken),
             _ => CsvSheetReader.Read(content, options, cancellationToken),
         };
     }
