@@ -146,6 +146,24 @@ public sealed class BadFileTests : SheetFileTests
     }
 
     [Test]
+    public async Task Default_options_have_no_row_limit_below_the_size_limit()
+    {
+        // 100,001 rows: one more than the old default MaxRows, in a file well under the 10 MB the vendors accept.
+        var path = Files.PathOf("many.csv");
+        await using (var writer = new StreamWriter(path))
+        {
+            await writer.WriteLineAsync("phone");
+            for (var i = 0; i <= 100_000; i++) await writer.WriteLineAsync($"+1415{2_000_000 + i}");
+        }
+
+        Assert.That(new FileInfo(path).Length, Is.LessThan(ContactListOptions.DefaultMaxBytes));
+
+        var list = await ContactList.LoadAsync(path);
+
+        Assert.That(list.Contacts.Count + list.Errors.Count, Is.EqualTo(100_001));
+    }
+
+    [Test]
     public void Html_saved_as_xls_is_refused_with_a_hint()
         => Assert.That(Refused(Files.Bytes("export.xls", "<html><body><table><tr><td>phone</td></tr></table></body></html>"u8.ToArray())).Message,
             Does.Contain("HTML or XML"));
