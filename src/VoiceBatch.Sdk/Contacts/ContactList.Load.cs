@@ -49,7 +49,7 @@ public sealed partial class ContactList
         if (file.Length > options.MaxBytes) throw BoundedRead.TooLarge(file.Length, options.MaxBytes);
 
         byte[] content;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
             content = await BoundedRead.ReadAllAsync(stream, options.MaxBytes, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,7 @@ internal static class CsvSheetReader
             SkipEmptyLines = false,     // blank lines still count as sheet rows
             Encoding = encoding,        // null: UTF-8, or what a byte-order mark says
             IncludeValuesInExceptions = false,
+            PoolStrings = true,         // the values are kept: repeated ones (cities, plans …) are stored once
         };
 
         ContactListBuilder? builder = null;
@@ -44,6 +45,10 @@ internal static class CsvSheetReader
                     if (record.All(string.IsNullOrWhiteSpace)) continue;
                     builder = new ContactListBuilder(record, options);
                     cells = new string?[builder.ColumnCount];
+
+                    // Rows are about as long as the header (a little longer: values are longer than names).
+                    var headerBytes = Math.Max(8, csv.RawRecord.Length + 1);
+                    builder.ExpectRows((int)Math.Min(int.MaxValue, content.LongLength / (headerBytes + (headerBytes / 4))));
                     continue;
                 }
 
