@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VoiceBatch.Benchmarks.Contacts;
 
 namespace VoiceBatch.Benchmarks.Infrastructure;
@@ -64,7 +65,9 @@ public static class PeakMemory
 /// <summary>One row of the targets table that does not come from BenchmarkDotNet.</summary>
 public sealed record MeasurementRow(string Category, string Benchmark, string Baseline, double TimeRatio, double AllocRatio, string Target, bool Met)
 {
-    public static void Save(string path, IEnumerable<MeasurementRow> rows) => File.WriteAllText(path, JsonSerializer.Serialize(rows.ToArray()));
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public static MeasurementRow[] Load(string path) => JsonSerializer.Deserialize<MeasurementRow[]>(File.ReadAllText(path)) ?? [];
+    public static void Save(string path, IEnumerable<MeasurementRow> rows) => File.WriteAllText(path, JsonSerializer.Serialize(rows.ToArray(), Json));
+
+    public static MeasurementRow[] Load(string path) => JsonSerializer.Deserialize<MeasurementRow[]>(File.ReadAllText(path), Json) ?? [];
 }

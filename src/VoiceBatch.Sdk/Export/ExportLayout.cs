@@ -121,18 +121,23 @@ internal sealed class ExportLayout : IDisposable
         Timestamp(cells, call.UpdatedAt);
         Text(cells, call.Transcript);
 
+        // The variables with a column are looked up, the rest counted without enumerating (no enumerator boxed per record).
         var variables = call.Variables;
-        var others = 0;
-        foreach (var name in _variables) Text(cells, variables.TryGetValue(name, out var value) ? value : null);
-        if (variables.Count > 0)
+        var present = 0;
+        foreach (var name in _variables)
         {
-            foreach (var key in variables.Keys)
+            if (variables.TryGetValue(name, out var value))
             {
-                if (!_variableSet.Contains(key)) others++;
+                present++;
+                Text(cells, value);
+            }
+            else
+            {
+                cells.Empty();
             }
         }
 
-        if (others == 0) cells.Empty();
+        if (variables.Count == present) cells.Empty();
         else OtherVariables(cells, variables);
     }
 
