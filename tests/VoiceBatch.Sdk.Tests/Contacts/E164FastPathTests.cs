@@ -106,6 +106,47 @@ public sealed class E164FastPathTests
         });
     }
 
+    [Test]
+    public void Fast_path_gives_the_same_answers_from_many_threads_at_once()
+    {
+        // The automata are built lazily and shared: concurrent loads must neither corrupt nor change them.
+        var random = new Random(7);
+        var numbers = NearMisses(random).Take(4000).ToArray();
+        var expected = numbers.Select(n => E164FastPath.TryNormalize(n, out _)).ToArray();
+        var actual = new bool?[numbers.Length];
+
+        Parallel.For(0, numbers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = E164FastPath.TryNormalize(numbers[i], out _));
+
+        Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    [TestCase(@"\d{2,3}", "12", true)]
+    [TestCase(@"\d{2,3}", "1234", false)]
+    [TestCase("(?:2[0-35-9]|4)\\d?", "24", false)]
+    [TestCase("(?:2[0-35-9]|4)\\d?", "239", true)]
+    [TestCase("[^0-7]5", "85", true)]
+    [TestCase("[^0-7]5", "75", false)]
+    [TestCase("1(?:23)*", "12323", true)]
+    [TestCase("1(?:23)+", "1", false)]
+    public void DigitPattern_matches_as_the_regex_does(string pattern, string digits, bool expected)
+    {
+        var compiled = DigitPattern.TryCompile(pattern);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compiled!.IsMatchAll(digits), Is.EqualTo(expected));
+            Assert.That(System.Text.RegularExpressions.Regex.IsMatch(digits, $"^(?:{pattern})$"), Is.EqualTo(expected), "the reference");
+        });
+    }
+
+    [TestCase("(?=1)2")]
+    [TestCase("^1")]
+    [TestCase(@"\s")]
+    [TestCase(@"(1)\1")]
+    [TestCase("(?<a>1)")]
+    public void DigitPattern_refuses_what_it_cannot_match_exactly(string pattern)
+        => Assert.That(DigitPattern.TryCompile(pattern), Is.Null);
+
     [TestCase("+14155550101", true)]
     [TestCase("+919876543210", true)]
     [TestCase("+442079460958", true)]
