@@ -5,12 +5,20 @@ namespace VoiceBatch.Contacts;
 /// <summary>
 /// Re-writes validated contacts as the CSV a vendor uploads: the phone column first (named as the vendor wants),
 /// then every variable column in sheet order. UTF-8 without BOM, LF line ends, RFC 4180 quoting (CsvHelper 34's
-/// writer). Values are written exactly: no formula escaping, since the file is read by the vendor's importer, not a
+/// writer; values with spaces at either end are quoted too). Values are written exactly: no formula escaping, since the file is read by the vendor's importer, not a
 /// spreadsheet, and an E.164 <c>+1…</c> must arrive as it is.
 /// </summary>
 internal static class ContactCsvWriter
 {
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", Injection = CsvInjection.None, WriteByteOrderMark = false };
+    // WhenNeededOrWhitespace also quotes values with spaces at either end, as CsvHelper 33 did: importers that trim
+    // unquoted fields then still get the value exactly, and the upload stays byte for byte what it was.
+    private static readonly CsvWriterOptions Options = new()
+    {
+        NewLine = "\n",
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        Injection = CsvInjection.None,
+        WriteByteOrderMark = false,
+    };
 
     public static byte[] Write(IReadOnlyList<Contact> contacts, IReadOnlyList<string> variableNames, string phoneHeader)
     {
@@ -19,14 +27,32 @@ internal static class ContactCsvWriter
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
             csv.WriteField(phoneHeader);
-            foreach (var name in variableNames) csv.WriteField(name);
+            for (var v = 0; v < variableNames.Count; v++) csv.WriteField(variableNames[v]);
             csv.EndRecord();
-            foreach (var contact in contacts)
+
+            // Rows read from one sheet share their columns: find each variable's position once, not per row.
+            VariableColumns? columns = null;
+            var positions = new int[variableNames.Count];
+            for (var c = 0; c < contacts.Count; c++)
             {
+                var contact = contacts[c];
                 csv.WriteField(contact.PhoneNumber);
-                foreach (var name in variableNames)
+                if (contact.Variables is ContactVariables row)
                 {
-                    csv.WriteField(contact.Variables.TryGetValue(name, out var value) ? value : string.Empty);
+                    if (!ReferenceEquals(row.Columns, columns))
+                    {
+                        columns = row.Columns;
+                        for (var v = 0; v < positions.Length; v++) positions[v] = columns.Index.TryGetValue(variableNames[v], out var p) ? p : -1;
+                    }
+
+                    for (var v = 0; v < positions.Length; v++) csv.WriteField(positions[v] >= 0 ? row.ValueAt(positions[v]) : string.Empty);
+                }
+                else
+                {
+                    for (var v = 0; v < variableNames.Count; v++)
+                    {
+                        csv.WriteField(contact.Variables.TryGetValue(variableNames[v], out var value) ? value : string.Empty);
+                    }
                 }
 
                 csv.EndRecord();

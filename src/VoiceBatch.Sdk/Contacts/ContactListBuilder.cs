@@ -66,7 +66,7 @@ internal sealed partial class ContactListBuilder
     /// <summary>Adds one data row; a row whose cells are all blank is skipped.</summary>
     /// <param name="row">The row's number in the sheet (the header is row 1).</param>
     /// <param name="cells">The cells, in header order.</param>
-    public void Add(int row, IReadOnlyList<string?> cells)
+    public void Add(int row, string?[] cells)
     {
         if (IsBlank(cells)) return;
         RowCount++;
@@ -75,7 +75,7 @@ internal sealed partial class ContactListBuilder
             throw new ContactValidationException($"The contact sheet has more than {_options.MaxRows:N0} contact rows (ContactListOptions.MaxRows). Split it into smaller batches.");
         }
 
-        var raw = _phoneIndex < cells.Count ? cells[_phoneIndex]?.Trim() : null;
+        var raw = _phoneIndex < cells.Length ? cells[_phoneIndex]?.Trim() : null;
         if (string.IsNullOrEmpty(raw))
         {
             _errors.Add(new ContactRowError(row, PhoneHeader, "The phone number is empty.", raw));
@@ -100,7 +100,7 @@ internal sealed partial class ContactListBuilder
         for (var v = 0; v < values.Length; v++)
         {
             var i = _variableColumns[v];
-            values[v] = i < cells.Count ? cells[i] ?? string.Empty : string.Empty;
+            values[v] = i < cells.Length ? cells[i] ?? string.Empty : string.Empty;
         }
 
         _contacts.Add(new Contact(row, e164, new ContactVariables(_variables, values)));
@@ -119,9 +119,9 @@ internal sealed partial class ContactListBuilder
     internal static string Canonical(string header)
         => new string(header.Where(c => !char.IsWhiteSpace(c) && c is not '_' and not '-').ToArray()).ToLowerInvariant();
 
-    private static bool IsBlank(IReadOnlyList<string?> cells)
+    private static bool IsBlank(string?[] cells)
     {
-        for (var i = 0; i < cells.Count; i++)
+        for (var i = 0; i < cells.Length; i++)
         {
             if (!string.IsNullOrWhiteSpace(cells[i])) return false;
         }

@@ -24,7 +24,13 @@ internal sealed class VariableColumns
 /// </summary>
 internal sealed class ContactVariables(VariableColumns columns, string[] values) : IReadOnlyDictionary<string, string>
 {
+    /// <summary>The sheet's columns, shared by every row read from it.</summary>
+    public VariableColumns Columns => columns;
+
     public int Count => values.Length;
+
+    /// <summary>The value of column <paramref name="position"/> of <see cref="Columns"/>.</summary>
+    public string ValueAt(int position) => values[position];
 
     public IEnumerable<string> Keys => columns.Names;
 

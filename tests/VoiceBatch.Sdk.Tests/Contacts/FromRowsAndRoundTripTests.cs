@@ -37,6 +37,7 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
         [
             new Dictionary<string, string> { ["mobile"] = "+14155550101", ["name"] = "Doe, \"JJ\" Jane", ["note"] = "line1\nline2" },
             new Dictionary<string, string> { ["mobile"] = "+919876543210", ["name"] = "Zoë", ["note"] = "" },
+            new Dictionary<string, string> { ["mobile"] = "+442079460958", ["name"] = " padded ", ["note"] = "=1+1" },
         ]);
 
         var bytes = ContactCsvWriter.Write(original.Contacts, original.VariableNames, "phone_number");
@@ -45,10 +46,11 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
         Assert.Multiple(() =>
         {
             Assert.That(Encoding.UTF8.GetString(bytes), Does.StartWith("phone_number,name,note\n"));
+            Assert.That(Encoding.UTF8.GetString(bytes), Does.EndWith("+442079460958,\" padded \",=1+1\n"), "spaces quoted, values never escaped");
             Assert.That(reread.VariableNames, Is.EqualTo(original.VariableNames));
             Assert.That(reread.Contacts.Select(c => c.PhoneNumber), Is.EqualTo(original.Contacts.Select(c => c.PhoneNumber)));
             Assert.That(reread.Contacts.Select(c => c.Variables), Is.EqualTo(original.Contacts.Select(c => c.Variables)));
-            Assert.That(reread.Contacts.Select(c => c.Row), Is.EqualTo(new[] { 2, 3 }));
+            Assert.That(reread.Contacts.Select(c => c.Row), Is.EqualTo(new[] { 2, 3, 4 }));
         });
     }
 
