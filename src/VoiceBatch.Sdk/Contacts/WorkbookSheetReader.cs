@@ -126,6 +126,7 @@ internal static class WorkbookSheetReader
                 if (headers.All(string.IsNullOrWhiteSpace)) continue;
                 builder = new ContactListBuilder(headers, options);
                 cells = new string?[builder.ColumnCount];
+                builder.ExpectRows(reader.RowCount - rowNumber); // ExcelDataReader has counted the rows when it opened the sheet
                 continue;
             }
 
