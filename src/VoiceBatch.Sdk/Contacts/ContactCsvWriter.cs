@@ -5,17 +5,18 @@ namespace VoiceBatch.Contacts;
 /// <summary>
 /// Re-writes validated contacts as the CSV a vendor uploads: the phone column first (named as the vendor wants),
 /// then every variable column in sheet order. UTF-8 without BOM, LF line ends, RFC 4180 quoting (CsvHelper 34's
-/// writer; values with spaces at either end are quoted too). Values are written exactly: no formula escaping, since the file is read by the vendor's importer, not a
+/// writer). Values are written exactly: no formula escaping, since the file is read by the vendor's importer, not a
 /// spreadsheet, and an E.164 <c>+1…</c> must arrive as it is.
 /// </summary>
 internal static class ContactCsvWriter
 {
-    // WhenNeededOrWhitespace also quotes values with spaces at either end, as CsvHelper 33 did: importers that trim
-    // unquoted fields then still get the value exactly, and the upload stays byte for byte what it was.
+    // Quotes only where RFC 4180 needs them (separator, quote, CR, LF): spaces are part of a field. CsvHelper 33
+    // also quoted values with spaces at either end; CsvHelper 34 does that at half its write speed, so it is not
+    // done (the vendors' importers read RFC 4180).
     private static readonly CsvWriterOptions Options = new()
     {
         NewLine = "\n",
-        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        Quoting = CsvQuoting.WhenNeeded,
         Injection = CsvInjection.None,
         WriteByteOrderMark = false,
     };

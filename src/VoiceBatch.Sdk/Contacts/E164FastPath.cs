@@ -155,7 +155,7 @@ internal static class E164FastPath
     private sealed class Rules
     {
         private readonly Desc _general;
-        private readonly Desc[] _types; // premium rate … voicemail, fixed line, then mobile unless it is the fixed-line pattern
+        private readonly Desc[] _types; // fixed line, mobile (unless it is the fixed-line pattern), then the other types
         private readonly int[] _possibleLengths;
         private readonly int[] _localOnlyLengths;
         private readonly bool _hasGeneralPattern;
@@ -176,13 +176,16 @@ internal static class E164FastPath
         {
             var general = Desc.TryCreate(metadata.GeneralDesc);
             if (general is null) return null;
-            PhoneNumberDesc[] descs =
+            // GetNumberTypeHelper tries premium rate … voicemail, fixed line, then mobile unless it shares the fixed-line
+            // pattern; only "some type or none" matters here, so the common types go first and a valid number stops early.
+            PhoneNumberDesc?[] descs =
             [
-                metadata.PremiumRate, metadata.TollFree, metadata.SharedCost, metadata.Voip, metadata.PersonalNumber,
-                metadata.Pager, metadata.Uan, metadata.Voicemail, metadata.FixedLine,
+                metadata.FixedLine, metadata.SameMobileAndFixedLinePattern ? null : metadata.Mobile,
+                metadata.TollFree, metadata.PremiumRate, metadata.SharedCost, metadata.Voip, metadata.PersonalNumber,
+                metadata.Pager, metadata.Uan, metadata.Voicemail,
             ];
             var types = new List<Desc>();
-            foreach (var desc in descs.Append(metadata.SameMobileAndFixedLinePattern ? null : metadata.Mobile))
+            foreach (var desc in descs)
             {
                 if (desc is null) continue;
                 if (Desc.TryCreate(desc) is not { } compiled) return null;

@@ -46,7 +46,7 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
         Assert.Multiple(() =>
         {
             Assert.That(Encoding.UTF8.GetString(bytes), Does.StartWith("phone_number,name,note\n"));
-            Assert.That(Encoding.UTF8.GetString(bytes), Does.EndWith("+442079460958,\" padded \",=1+1\n"), "spaces quoted, values never escaped");
+            Assert.That(Encoding.UTF8.GetString(bytes), Does.EndWith("+442079460958, padded ,=1+1\n"), "RFC 4180: spaces are data; values never escaped");
             Assert.That(reread.VariableNames, Is.EqualTo(original.VariableNames));
             Assert.That(reread.Contacts.Select(c => c.PhoneNumber), Is.EqualTo(original.Contacts.Select(c => c.PhoneNumber)));
             Assert.That(reread.Contacts.Select(c => c.Variables), Is.EqualTo(original.Contacts.Select(c => c.Variables)));
