@@ -27,6 +27,26 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
     }
 
     [Test]
+    public async Task Variables_behave_as_a_read_only_dictionary_in_sheet_order()
+    {
+        var path = Files.Csv("v.csv", [["city", "phone", "name", "plan"], ["Austin", "+14155550101", "Ann", "gold"]]);
+
+        var variables = (await ContactList.LoadAsync(path)).Contacts.Single().Variables;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(variables.Select(kv => kv.Key), Is.EqualTo(new[] { "city", "name", "plan" }));
+            Assert.That(variables.Keys, Is.EqualTo(new[] { "city", "name", "plan" }));
+            Assert.That(variables.Values, Is.EqualTo(new[] { "Austin", "Ann", "gold" }));
+            Assert.That(variables, Has.Count.EqualTo(3));
+            Assert.That(variables["name"], Is.EqualTo("Ann"));
+            Assert.That(variables.ContainsKey("Name"), Is.False, "keys are case-sensitive, as the header is written");
+            Assert.That(variables.TryGetValue("phone", out _), Is.False, "the phone column is not a variable");
+            Assert.That(() => variables["missing"], Throws.InstanceOf<KeyNotFoundException>());
+        });
+    }
+
+    [Test]
     public void FromRows_without_rows_is_refused()
         => Assert.That(() => ContactList.FromRows([]), Throws.InstanceOf<ContactValidationException>());
 
