@@ -87,6 +87,9 @@ internal static class PhoneNumberNormalizer
 
     private static bool TryParse(string text, string region, out string e164)
     {
+        // Already "+digits" (most sheets, every vendor): libphonenumber's own answer without parsing (see E164FastPath).
+        if (region == "ZZ" && E164FastPath.TryNormalize(text, out e164) is { } known) return known;
+
         e164 = string.Empty;
         try
         {

@@ -171,7 +171,7 @@ public sealed class ConverterTests
             Assert.That(nest.Inner!.W!.Raw.GetRawText(), Is.EqualTo("""{"v" : "in" , "n": [ {"deep":"}"} ] }"""));
             Assert.That(nest.Inner.W.Value?.V, Is.EqualTo("in"));
             Assert.That(nest.Items!.Select(w => w.Raw.GetRawText()), Is.EqualTo(new[] { """{"v":"a"}""", "\"just text\"", """{"v": "b\u00e9"}""", "7", "null", """[1, {"v":"c"}]""" }));
-            Assert.That(nest.Items.Select(w => w.Value?.V), Is.EqualTo(new[] { "a", null, "b\u00e9", null, null, null }));
+            Assert.That(nest.Items!.Select(w => w.Value?.V), Is.EqualTo(new[] { "a", null, "b\u00e9", null, null, null }));
         });
     }
 
