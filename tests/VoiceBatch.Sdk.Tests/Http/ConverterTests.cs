@@ -187,6 +187,50 @@ public sealed class ConverterTests
     }
 
     [Test]
+    public void Call_variables_keep_the_order_sent_a_repeated_name_takes_its_later_value_and_behave_as_a_dictionary()
+    {
+        var builder = default(TextFields.Builder);
+        foreach (var i in Enumerable.Range(0, 6)) builder.Set($"k{i}", $"v{i}");
+        builder.Set("k1", "again");
+        builder.TryAdd("k2", "ignored");
+        builder.TryAdd("extra", "x");
+        var fields = builder.Build();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields.Select(p => $"{p.Key}={p.Value}"), Is.EqualTo(new[] { "k0=v0", "k1=again", "k2=v2", "k3=v3", "k4=v4", "k5=v5", "extra=x" }));
+            Assert.That(fields, Has.Count.EqualTo(7));
+            Assert.That(fields["k4"], Is.EqualTo("v4"));
+            Assert.That(fields.TryGetValue("K4", out _), Is.False, "names are compared ordinally");
+            Assert.That(fields.ContainsKey("extra"), Is.True);
+            Assert.That(() => fields["missing"], Throws.TypeOf<KeyNotFoundException>());
+            Assert.That(default(TextFields.Builder).Build(), Is.SameAs(CallRecord.EmptyVariables));
+        });
+    }
+
+    [Test]
+    public void Repeated_short_words_are_made_once_and_read_exactly_like_any_string()
+    {
+        static string Word(string json)
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+            reader.Read();
+            return Words.Get(ref reader);
+        }
+
+        var first = Word("\"completed\"");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Word("\"completed\""), Is.SameAs(first), "a repeat is the same string");
+            Assert.That(Word("\"complete\""), Is.EqualTo("complete"), "a near miss is its own word");
+            Assert.That(Word("\"compl\\u0065ted\""), Is.EqualTo("completed"), "escaped text is unescaped (and not cached)");
+            Assert.That(Word("\"héllo wörld\""), Is.EqualTo("héllo wörld"));
+            var longText = new string('x', Words.MaxBytes + 1);
+            Assert.That(Word($"\"{longText}\""), Is.EqualTo(longText));
+            foreach (var i in Enumerable.Range(0, 1000)) Assert.That(Word($"\"w{i}\""), Is.EqualTo($"w{i}"), "slots are reused, never confused");
+        });
+    }
+
+    [Test]
     public void Lenient_objects_and_lists_read_wrong_kinds_as_null_and_skip_bad_elements()
     {
         var holder = Read("""{"obj":"text","list":[{"v":"a"},"junk",{"v":{"deep":1}},{"v":"b"}]}""", ConverterTestContext.Default.StructureHolder)!.V!;

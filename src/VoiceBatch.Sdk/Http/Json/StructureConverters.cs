@@ -103,7 +103,7 @@ internal sealed class TextMapConverter : JsonConverter<Dictionary<string, string
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = Words.Get(ref reader);
             reader.Read();
             switch (reader.TokenType)
             {
@@ -147,7 +147,7 @@ internal sealed class CountMapConverter : JsonConverter<Dictionary<string, int>?
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = Words.Get(ref reader);
             reader.Read();
             if (LenientJson.ReadDouble(ref reader) is { } d && d is >= 0 and <= int.MaxValue) map[name] = (int)d;
         }

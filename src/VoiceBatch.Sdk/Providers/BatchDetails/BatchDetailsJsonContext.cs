@@ -18,7 +18,6 @@ namespace VoiceBatch.Providers.BatchDetails;
 [JsonSerializable(typeof(BatchDetailsRecord))]
 [JsonSerializable(typeof(BatchDetailsPhoneLog))]
 [JsonSerializable(typeof(List<Wire<BatchDetailsRecord>>))]
-[JsonSerializable(typeof(List<BatchDetailsPhoneLog>))]
 [JsonSerializable(typeof(DateTimeOffset?))] // read by BatchDetailsRecordConverter
 [JsonSerializable(typeof(string))]
 internal sealed partial class BatchDetailsJsonContext : JsonSerializerContext;

@@ -78,32 +78,21 @@ internal static class BatchDetailsMapping
     {
         if (wire.Value is not { } record) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
 
-        var call = new CallRecord
+        var latest = record.LatestLog;
+        return new CallRecord
         {
             Id = record.Id,
             PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(record.PhoneNumber),
             Name = record.Name,
-            Status = CallStatus.Pending,
-            Variables = record.Fields ?? CallRecord.EmptyVariables,
+            Status = latest is null ? CallStatus.Pending : CommonCallStatus.Map(latest.CallStatus),
+            RawStatus = latest?.CallStatus,
+            Duration = latest?.CallDuration,
+            RecordingUrl = latest?.RecordingUrl,
+            Transcript = latest?.Transcript,
+            Variables = record.Fields,
             CreatedAt = record.CreatedAt,
-            UpdatedAt = record.UpdatedAt,
+            UpdatedAt = latest is null ? record.UpdatedAt : latest.UpdatedAt ?? latest.CreatedAt ?? record.UpdatedAt,
             RawJson = wire.Json,
-        };
-
-        BatchDetailsPhoneLog? latest = null;
-        foreach (var log in record.PhoneLogs ?? [])
-        {
-            if (latest is null || (log.CreatedAt ?? DateTimeOffset.MinValue) >= (latest.CreatedAt ?? DateTimeOffset.MinValue)) latest = log;
-        }
-
-        return latest is null ? call : call with
-        {
-            Status = CommonCallStatus.Map(latest.CallStatus),
-            RawStatus = latest.CallStatus,
-            Duration = latest.CallDuration,
-            RecordingUrl = latest.RecordingUrl,
-            Transcript = latest.Transcript,
-            UpdatedAt = latest.UpdatedAt ?? latest.CreatedAt ?? call.UpdatedAt,
         };
     }
 }

@@ -48,18 +48,19 @@ internal sealed class BatchDetailsRecord
     public string? Name { get; set; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
-    public List<BatchDetailsPhoneLog>? PhoneLogs { get; set; }
+    /// <summary>The latest attempt of <c>phoneLogs[]</c> by <c>createdAt</c> (the later one in the array on a tie or an
+    /// unreadable date); null when there is none. Picked while reading: the others are only in Raw.</summary>
+    public BatchDetailsPhoneLog? LatestLog { get; set; }
 
     /// <summary>Every other top-level scalar member (the contact's own fields), as text, in the order sent; blank strings,
     /// nulls, objects and arrays are left out; <c>__v</c> (bookkeeping) too.</summary>
-    public Dictionary<string, string>? Fields { get; set; }
+    public IReadOnlyDictionary<string, string> Fields { get; set; } = CallRecord.EmptyVariables;
 }
 
 /// <summary>Reads <see cref="BatchDetailsRecord"/> in one pass, known members by their UTF-8 names (no string made for
 /// them), the rest as the contact's fields: a record is never parsed a second time for its variables.</summary>
 internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRecord>
 {
-    private static readonly LenientList<BatchDetailsPhoneLog> Logs = new();
 
     public override BatchDetailsRecord? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -72,6 +73,7 @@ internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRe
         var text = (JsonTypeInfo<string?>)options.GetTypeInfo(typeof(string));
         var time = (JsonTypeInfo<DateTimeOffset?>)options.GetTypeInfo(typeof(DateTimeOffset?));
         var record = new BatchDetailsRecord();
+        var fields = default(TextFields.Builder);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("_id"u8)) record.Id = Next(ref reader, text);
@@ -82,7 +84,7 @@ internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRe
             else if (reader.ValueTextEquals("phoneLogs"u8))
             {
                 reader.Read();
-                record.PhoneLogs = Logs.Read(ref reader, typeof(List<BatchDetailsPhoneLog>), options);
+                record.LatestLog = LatestOf(ref reader, (JsonTypeInfo<BatchDetailsPhoneLog>)options.GetTypeInfo(typeof(BatchDetailsPhoneLog)));
             }
             else if (reader.ValueTextEquals("__v"u8))
             {
@@ -91,13 +93,51 @@ internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRe
             }
             else
             {
-                var name = reader.GetString()!;
+                var name = Words.Get(ref reader);
                 reader.Read();
-                if (LenientJson.ReadScalarText(ref reader) is { } value) (record.Fields ??= new(StringComparer.Ordinal))[name] = value;
+                if (LenientJson.ReadScalarText(ref reader) is { } value) fields.Set(name, value);
             }
         }
 
+        record.Fields = fields.Build();
         return record;
+    }
+
+    /// <summary>The latest attempt of an array of them; an element that is not an attempt is skipped, anything but an array is none.</summary>
+    private static BatchDetailsPhoneLog? LatestOf(ref Utf8JsonReader reader, JsonTypeInfo<BatchDetailsPhoneLog> typeInfo)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        BatchDetailsPhoneLog? latest = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var before = reader;
+            BatchDetailsPhoneLog? log;
+            try
+            {
+                log = LenientJson.ReadInPlace(ref reader, typeInfo);
+            }
+            catch (JsonException)
+            {
+                reader = before;
+                reader.Skip();
+                continue;
+            }
+
+            if (log is not null && (latest is null || (log.CreatedAt ?? DateTimeOffset.MinValue) >= (latest.CreatedAt ?? DateTimeOffset.MinValue))) latest = log;
+        }
+
+        return latest;
     }
 
     public override void Write(Utf8JsonWriter writer, BatchDetailsRecord value, JsonSerializerOptions options)
@@ -108,7 +148,7 @@ internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRe
         if (value.Name is not null) writer.WriteString("name"u8, value.Name);
         if (value.CreatedAt is { } created) writer.WriteString("createdAt"u8, created);
         if (value.UpdatedAt is { } updated) writer.WriteString("updatedAt"u8, updated);
-        foreach (var (name, field) in value.Fields ?? []) writer.WriteString(name, field);
+        foreach (var (name, field) in value.Fields) writer.WriteString(name, field);
         writer.WriteEndObject();
     }
 
@@ -122,7 +162,7 @@ internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRe
 /// <summary>One attempt (<c>phoneLogs[]</c>).</summary>
 internal sealed class BatchDetailsPhoneLog
 {
-    [JsonPropertyName("callStatus")] public string? CallStatus { get; set; }
+    [JsonPropertyName("callStatus"), JsonConverter(typeof(WordConverter))] public string? CallStatus { get; set; }
     [JsonPropertyName("callDuration"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? CallDuration { get; set; }
     [JsonPropertyName("recordingUrl"), JsonConverter(typeof(WebLinkConverter))] public Uri? RecordingUrl { get; set; }
     [JsonPropertyName("transcript")] public string? Transcript { get; set; }

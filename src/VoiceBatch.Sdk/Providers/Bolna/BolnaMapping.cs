@@ -125,7 +125,7 @@ internal static class BolnaMapping
             Duration = e.ConversationDuration ?? e.ConversationTime ?? e.Telephony?.Duration,
             RecordingUrl = e.Telephony?.RecordingUrl ?? e.RecordingUrl,
             Transcript = e.Transcript,
-            Variables = Variables(e.Context),
+            Variables = e.Context?.Variables ?? CallRecord.EmptyVariables,
             CreatedAt = e.CreatedAt ?? e.CreatedAtCamel,
             UpdatedAt = e.UpdatedAt ?? e.UpdatedAtCamel,
             RawJson = wire.Json,
@@ -240,14 +240,6 @@ internal static class BolnaMapping
 
     private static bool HasOpenExecutions(IReadOnlyDictionary<string, int>? executionStatus)
         => executionStatus?.Any(e => e.Value > 0 && IsOpen(MapCallStatus(e.Key))) == true;
-
-    private static IReadOnlyDictionary<string, string> Variables(BolnaContext? context)
-    {
-        if (context is null || (context.Scalars is null && context.RecipientData is null)) return CallRecord.EmptyVariables;
-        var variables = context.Scalars ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in context.RecipientData ?? []) variables.TryAdd(name, value);
-        return variables.Count == 0 ? CallRecord.EmptyVariables : variables;
-    }
 
     private static DateTimeOffset RoundUpToSecond(DateTimeOffset at)
     {
