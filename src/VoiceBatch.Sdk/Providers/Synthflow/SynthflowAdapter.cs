@@ -14,7 +14,9 @@ namespace VoiceBatch.Providers.Synthflow;
 /// unknown. The get page (<c>get-a-batch-call.md</c>, listed in <c>https://docs.synthflow.ai/llms.txt</c>) was not
 /// readable; the error body and the calls API come from the older OpenAPI split in <c>api-evangelist/synthflow</c>
 /// (<c>openapi/synthflow-calls-api-openapi.yml</c> @ 35f9886), which predates batch calling. The regional hosts are
-/// <c>https://docs.synthflow.ai/api</c>'s. Decisions where the material is silent or disagrees:
+/// <c>https://docs.synthflow.ai/api</c>'s (a third-party client, <c>RosenAdvertising/synthflow-mcp</c> @ 7077144
+/// <c>synthflow_mcp/client.py</c>, notes that the global host does not route to US-provisioned accounts — hence
+/// <see cref="SynthflowOptions.Region"/>). Decisions where the material is silent or disagrees:
 /// <list type="bullet">
 /// <item><b>Create</b> is <c>POST /v2/calls/batch</c> (JSON, see <see cref="SynthflowMapping.Create"/>), sent exactly
 /// once. A task <c>id</c> makes a re-sent APPEND to an existing batch safe, not a first create (no batch exists to
@@ -42,7 +44,9 @@ namespace VoiceBatch.Providers.Synthflow;
 /// queued and pre-dial failures), paged by <c>limit</c> (1–100; PageSize, default 100) and <c>offset</c> (the number of
 /// recipients already read) until <c>total_records</c> is reached or a page is short or empty. CallQuery.Status is sent as
 /// the <c>status</c> filter (and also checked locally); a status no recipient can have (Ringing, InProgress, NoAnswer,
-/// Busy, Unknown) sends nothing and yields nothing. The recipient item's members are not published (the page is cut
+/// Busy, Unknown) sends nothing and yields nothing. The route has no search or sort: CallQuery.Search, SortBy and
+/// Descending are not sent. A page that starts with the previous page's first recipient ends the list (a server that
+/// ignores <c>offset</c>). The recipient item's members are not published (the page is cut
 /// before them): the create's task members are read, plus <c>status</c>, <c>error_message</c> and <c>call_id</c>.</item>
 /// <item><b>List</b>: <c>GET /v2/calls/batch</c>, newest first, paged the same way (a batch repeated because a newer one
 /// shifted the offsets is skipped). Synthflow filters by neither agent nor status: both are filtered locally (AgentId by
@@ -82,11 +86,6 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
     {
         // Everything Synthflow would refuse, or the SDK could not honour, is refused here, before anything is sent.
         var body = SynthflowMapping.Create(Id, request, options.FromPhoneNumber, context.Now);
-        if (request.MaxConcurrentCalls is { } limit)
-        {
-            Log.VendorWarning(context.Logger, Id.Value, "the create", $"Synthflow publishes no concurrency limit for a batch (it dials as the account's concurrency allows): MaxConcurrentCalls = {limit} was not sent");
-        }
-
         var created = await context.CreateOnceAsync(body.Name, async ct =>
         {
             var wire = await api.CreateBatchAsync(body, ct).ConfigureAwait(false);
@@ -94,6 +93,11 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
                 ? batch
                 : throw context.Unexpected(wire.Value?.Response?.Raw ?? wire.Raw, "a create answer with a batch_call_id");
         }, cancellationToken).ConfigureAwait(false);
+
+        if (request.MaxConcurrentCalls is { } limit)
+        {
+            Log.VendorWarning(context.Logger, Id.Value, "the create", $"Synthflow publishes no concurrency limit for a batch (it dials as the account's concurrency allows): MaxConcurrentCalls = {limit} was not sent");
+        }
 
         var batch = SynthflowMapping.ToBatch(Id, created);
         return batch with
@@ -113,6 +117,7 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
         var agentId = string.IsNullOrWhiteSpace(query.AgentId) ? null : query.AgentId.Trim();
         var offset = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? previousFirst = null;
 
         async Task<Page<BatchCall>> FetchAsync(int page, CancellationToken ct)
         {
@@ -122,6 +127,7 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
             var more = HasMore(answer.Value.Pagination, offset, items.Count);
             offset += items.Count;
             var batches = items.Select(item => SynthflowMapping.ToBatch(Id, item)).ToList();
+            if (Repeats(batches.Count > 0 ? batches[0].Id : null, ref previousFirst)) return new Page<BatchCall>([]); // offset ignored: the list repeats
             if (agentId is not null && batches.Count > 0 && batches.All(b => b.AgentId is null))
             {
                 throw new VoiceBatchException(
@@ -147,6 +153,7 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
         var size = Math.Clamp(query.PageSize ?? MaxPageSize, 1, MaxPageSize);
         var extra = Extra(query.AdditionalParameters);
         var offset = 0;
+        string? previousFirst = null;
 
         async Task<Page<CallRecord>> FetchAsync(int page, CancellationToken ct)
         {
@@ -155,7 +162,9 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
             if ((answer.Value?.Tasks ?? answer.Value?.Recipients) is not { } items) throw context.Unexpected(answer.Raw, "a page of batch recipients (no tasks list)");
             var more = HasMore(answer.Value!.Pagination, offset, items.Count);
             offset += items.Count;
-            return new Page<CallRecord>([.. items.Select(SynthflowMapping.ToCall)], HasMore: more);
+            var calls = items.Select(SynthflowMapping.ToCall).ToList();
+            if (Repeats(calls.Count > 0 ? calls[0].Id : null, ref previousFirst)) return new Page<CallRecord>([]); // offset ignored: the list repeats
+            return new Page<CallRecord>(calls, HasMore: more);
         }
 
         await foreach (var call in Pager.ByPageNumberAsync(FetchAsync, size, cancellationToken).ConfigureAwait(false))
@@ -229,6 +238,15 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
     /// <c>total_records</c> says so; without it, the shared pager's rule (stop on a short or empty page).</summary>
     private static bool? HasMore(SynthflowPagination? pagination, int offset, int count)
         => pagination?.TotalRecords is { } total ? count > 0 && offset + count < total : null;
+
+    /// <summary>True when a page starts with the same item as the page before it (a server that ignores <c>offset</c>
+    /// would otherwise be paged until the pager's hard stop); remembers this page's first id.</summary>
+    private static bool Repeats(string? first, ref string? previousFirst)
+    {
+        var repeats = first is { Length: > 0 } && string.Equals(first, previousFirst, StringComparison.Ordinal);
+        previousFirst = first;
+        return repeats;
+    }
 
     private static Dictionary<string, string>? Extra(IDictionary<string, string>? parameters)
         => parameters is { Count: > 0 } ? new Dictionary<string, string>(parameters, StringComparer.Ordinal) : null;

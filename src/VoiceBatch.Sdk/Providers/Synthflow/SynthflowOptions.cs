@@ -20,7 +20,8 @@ public sealed class SynthflowOptions : VoiceBatchProviderOptions
 
     /// <summary>The workspace's region, which picks the host when <see cref="VoiceBatchProviderOptions.BaseAddress"/> is not
     /// set. Default <see cref="SynthflowRegion.Global"/>. Use the region your workspace was provisioned in: a third-party
-    /// client reports that the global host does not route to US-provisioned accounts.</summary>
+    /// client (<c>RosenAdvertising/synthflow-mcp</c>, <c>synthflow_mcp/client.py</c>) reports that the global host does not
+    /// route to US-provisioned accounts.</summary>
     public SynthflowRegion Region { get; set; } = SynthflowRegion.Global;
 
     /// <summary>

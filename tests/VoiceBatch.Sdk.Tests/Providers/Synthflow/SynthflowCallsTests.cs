@@ -83,6 +83,17 @@ public sealed class SynthflowCallsTests
     }
 
     [Test]
+    public async Task A_server_that_ignores_the_offset_ends_the_list_instead_of_repeating_it()
+    {
+        _sf.Answer("GET", TasksPath, SynthflowTestServer.Ok($$"""{"tasks":[{{Task(2)}},{{Task(3)}}]}"""));
+
+        var calls = await CallsAsync(new CallQuery { PageSize = 2 });
+
+        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "row-2", "row-3" }));
+        Assert.That(_sf.Server.LogEntries, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task The_items_are_read_under_recipients_too()
     {
         _sf.Answer("GET", TasksPath, SynthflowTestServer.Ok($$"""{"pagination":{"total_records":1},"recipients":[{{Task(2)}}]}"""));

@@ -91,6 +91,17 @@ public sealed class SynthflowListTests
     }
 
     [Test]
+    public async Task A_server_that_ignores_the_offset_ends_the_list_instead_of_repeating_it()
+    {
+        _sf.Answer("GET", ListPath, SynthflowTestServer.Ok($$"""{"batch_calls":[{{SynthflowTestServer.Batch("b2")}},{{SynthflowTestServer.Batch("b1")}}]}"""));
+
+        var batches = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
+
+        Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "b2", "b1" }));
+        Assert.That(_sf.Server.LogEntries, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task Status_and_agent_are_filtered_locally()
     {
         _sf.Answer("GET", ListPath, SynthflowTestServer.Ok($$"""
