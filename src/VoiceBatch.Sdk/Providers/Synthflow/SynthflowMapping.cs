@@ -91,7 +91,7 @@ internal static class SynthflowMapping
             Progress = ToProgress(dto),
             CreatedAt = dto.CreatedAt,
             FromPhoneNumber = dto.FromPhoneNumber,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -128,7 +128,7 @@ internal static class SynthflowMapping
     /// on Synthflow's call records.</summary>
     public static CallRecord ToCall(Wire<SynthflowTask> wire)
     {
-        if (wire.Value is not { } task) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } task) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = task.Id,
@@ -138,7 +138,7 @@ internal static class SynthflowMapping
             RawStatus = task.Status,
             ConversationId = task.CallId,
             Variables = task.CustomVariables is { Count: > 0 } variables ? variables : CallRecord.EmptyVariables,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
