@@ -193,7 +193,7 @@ internal static class SynthflowMapping
 
         if (!from.Trim().StartsWith('+') || !PhoneNumberNormalizer.TryNormalize(from, null, out var e164))
         {
-            throw new ArgumentException("Synthflow's caller ID (from_phone_number) must be a number in E.164, e.g. +16286666348. Nothing was sent.", nameof(request));
+            throw new ArgumentException("Synthflow's caller ID (from_phone_number) must be a number in E.164 (a '+', the country code and the number, no spaces). Nothing was sent.", nameof(request));
         }
 
         return new SynthflowCreate
