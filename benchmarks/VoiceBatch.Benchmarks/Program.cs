@@ -6,6 +6,7 @@ using VoiceBatch.Benchmarks.Infrastructure;
 //   run [BenchmarkDotNet args]     run the benchmarks (e.g. --filter '*Csv*'), exporting JSON
 //   peak <out.json>                the peak-memory measurement, in its own process
 //   report <results folder> [measurement.json ...]   print the one table of ratios and targets
+//   allocs <Class.Method> [items]  where a benchmark's allocations go, by type (warmed up; see AllocationProbe)
 //   serve                          the loopback vendor server (started by the read benchmarks' setup; stops when stdin closes)
 var command = args.Length > 0 ? args[0] : "run";
 switch (command)
@@ -18,6 +19,8 @@ switch (command)
         MeasurementRow.Save(args.Length > 1 ? args[1] : "peak.json", rows);
         foreach (var row in rows) Console.WriteLine($"{row.Benchmark}: {row.AllocRatio:0.00}x the file ({(row.Met ? "met" : "missed")})");
         return 0;
+    case "allocs":
+        return AllocationProbe.Run(args.Skip(1).ToArray());
     case "serve":
         return LoopbackServer.ServeUntilStdinCloses();
     case "report":
@@ -26,6 +29,6 @@ switch (command)
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray(), new ShortRunConfig());
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
-        Console.Error.WriteLine($"unknown command '{command}': use generate, run, peak, report or serve");
+        Console.Error.WriteLine($"unknown command '{command}': use generate, run, peak, report, allocs or serve");
         return 2;
 }
