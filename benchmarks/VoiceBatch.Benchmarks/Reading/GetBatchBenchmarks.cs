@@ -48,7 +48,9 @@ public class GetBatchBenchmarks
         _server.Serve($"/v1/batch-calls/{DialNexaOaId}", VendorBodies.Published("dialnexa", "get-200.json"), ("limit", "200"));
         _server.Serve("/v1/batch-calls", VendorBodies.Published("dialnexa", "list-200.json"), ("page", "1"), ("limit", "100"));
         _server.Serve($"/v1/voiceai/batch-calling/{VoiceAISeedId}", VendorBodies.Seed("voiceai-get.json"));
-        _server.Serve($"/v1/voiceai/batch-calling/{VoiceAI1000Id}", VendorBodies.VoiceAIBatch(1000));
+        var voiceAI1000 = VendorBodies.VoiceAIBatch(1000);
+        Console.WriteLine($"// get-voiceai-1000: the batch is {voiceAI1000.Length} bytes");
+        _server.Serve($"/v1/voiceai/batch-calling/{VoiceAI1000Id}", voiceAI1000);
         _server.Serve($"/api/call/batch-details/{BatchDetailsId}", VendorBodies.Seed("batchdetails-get.json"), ("page", "1"), ("limit", "1"), ("filter", ""));
         foreach (var word in BatchDetailsWords)
         {

@@ -102,7 +102,9 @@ public class BatchDetailsCallsBenchmarks : GetCallsBenchmarks
 
     protected override void Serve()
     {
-        Server.ServeAll(Pages(LargeId, Large).Concat(Pages(SmallId, Small)));
+        var pages = Pages(LargeId, Large).Concat(Pages(SmallId, Small)).ToList();
+        Console.WriteLine($"// calls-batch-details: {pages.Count} pages, {pages.Sum(p => (long)p.Item2.Length) / (Large + Small)} bytes a record");
+        Server.ServeAll(pages);
 
         static IEnumerable<(string, byte[], (string, string)[])> Pages(string id, int records)
         {
@@ -166,10 +168,12 @@ public class DialNexaCallsBenchmarks : GetCallsBenchmarks
 
     protected override void Serve()
     {
-        Server.ServeAll(Enumerable.Range(1, Large / PageSize + 1).Select(page => (
+        var pages = Enumerable.Range(1, Large / PageSize + 1).Select(page => (
             "/v1/calls",
             VendorBodies.DialNexaCallsPage(BatchId, (page - 1) * PageSize, page <= Large / PageSize ? PageSize : 0),
-            new[] { ("batch_call_id", BatchId), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("limit", "100") })));
+            new[] { ("batch_call_id", BatchId), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("limit", "100") })).ToList();
+        Console.WriteLine($"// calls-dialnexa: {pages.Count} pages, {pages.Sum(p => (long)p.Item2.Length) / Large} bytes a record");
+        Server.ServeAll(pages);
     }
 
     protected override void Add(VoiceBatchBuilder builder, Uri root) => builder.AddDialNexa(o => Loopback(o, root));

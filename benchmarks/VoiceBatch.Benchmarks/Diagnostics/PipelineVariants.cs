@@ -7,13 +7,16 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
 using VoiceBatch.Benchmarks.Infrastructure;
+using VoiceBatch.Benchmarks.Reading;
 
-namespace VoiceBatch.Benchmarks.Reading;
+namespace VoiceBatch.Diagnostics;
 
 /// <summary>
-/// Not a benchmark (no <c>[Benchmark]</c>): the raw Bolna get (seed 003) with the SDK's layers added one at a time, for
-/// the <c>allocs</c> probe, to see what each layer costs a request (<c>allocs PipelineVariants.Polly</c> …). Each variant
-/// sends the same GET and parses the same body with <see cref="JsonDocument"/>; <see cref="Sdk"/> is the real thing.
+/// What each of the SDK's layers costs a request: the raw Bolna get (seed 003) with the layers added one at a time, and a
+/// 100-record DialNexa page through the SDK's own HttpClient. Each variant sends the same GET and parses the same body
+/// with <see cref="JsonDocument"/>; <see cref="Sdk"/> is the real <c>GetBatchAsync</c>. A diagnostic, not a goal: outside
+/// the <c>VoiceBatch.Benchmarks</c> namespace, so <c>benchmarks/run</c> runs it only when asked
+/// (<c>benchmarks/run --filter '*PipelineVariants*'</c>, or <c>allocs PipelineVariants.Polly</c> for its types).
 /// </summary>
 public class PipelineVariants
 {
@@ -77,32 +80,41 @@ public class PipelineVariants
     }
 
     /// <summary>The benchmark's baseline: default handler, streamed parse.</summary>
+    [Benchmark(Baseline = true, Description = "raw HttpClient + JsonDocument (Bolna get)"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> Raw() => GetAsync(_raw, buffer: false);
 
     /// <summary>+ the SDK's primary handler (no redirects, automatic decompression, pooled-connection lifetime) and User-Agent.</summary>
+    [Benchmark(Description = "+ the SDK's SocketsHttpHandler settings and User-Agent"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> Handler() => GetAsync(_handler, buffer: false);
 
     /// <summary>+ the SDK's Polly pipeline through <see cref="ResilienceHandler"/>.</summary>
+    [Benchmark(Description = "+ the SDK's Polly pipeline (ResilienceHandler)"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> Polly() => GetAsync(_polly, buffer: false);
 
     /// <summary>+ the body read whole and parsed from its own copy (as the SDK's buffer handler and serializer do).</summary>
+    [Benchmark(Description = "+ the body read whole and parsed from a copy"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> PollyBuffered() => GetAsync(_polly, buffer: true);
 
     /// <summary>A 100-record DialNexa page (about 32 KB) through the raw client, parsed from the stream.</summary>
+    [Benchmark(Baseline = true, Description = "raw HttpClient + JsonDocument (DialNexa 100-record page)"), BenchmarkCategory("layers-page")]
     public Task<string?> RawPage() => GetAsync(_raw, buffer: false, PagePath);
 
     /// <summary>The same page through the SDK's HttpClient (its handlers, Polly, the body buffer), parsed from the content.</summary>
+    [Benchmark(Description = "the SDK's HttpClient (all its handlers), same page"), BenchmarkCategory("layers-page")]
     public Task<string?> SdkPipelinePage() => GetAsync(_sdkHttp, buffer: false, PagePath);
 
     /// <summary>The same, with <see cref="HttpContent.LoadIntoBufferAsync()"/> on the SDK's buffered content first, as Refit
     /// 16.4 does before every deserialization (<c>RequestExecutionHelpers.DeserializeSerializedContentAsync</c> →
     /// <c>TryBufferContentAsync</c>): HttpContent copies a content it did not buffer itself into a new MemoryStream.</summary>
+    [Benchmark(Description = "the SDK's HttpClient + LoadIntoBufferAsync, as Refit does"), BenchmarkCategory("layers-page")]
     public Task<string?> SdkPipelinePageLoadIntoBuffer() => GetAsync(_sdkHttp, buffer: false, PagePath, loadIntoBuffer: true);
 
     /// <summary>The SDK's HttpClient on the Bolna get (no Refit, no mapping).</summary>
+    [Benchmark(Description = "the SDK's HttpClient (all its handlers), no Refit, no mapping"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> SdkPipeline() => GetAsync(_sdkHttp, buffer: false);
 
     /// <summary>The SDK: <c>GetBatchAsync</c>.</summary>
+    [Benchmark(Description = "GetBatchAsync (Refit, DTO, Raw, BatchCall)"), BenchmarkCategory("layers-bolna-get")]
     public async Task<string?> Sdk() => (await _sdk.GetBatchAsync(ProviderId.Bolna, "3c90c3cc0d444b5088888dd25736052a").ConfigureAwait(false)).Id;
 
     private static SocketsHttpHandler SdkLikeHandler() => new()
