@@ -137,7 +137,7 @@ public class GetBatchBenchmarks
     [Benchmark(Description = "GetBatchAsync, VoiceAI seed 001"), BenchmarkCategory("get-voiceai"), Target(Time = 1.15, Alloc = 2.0)]
     public Task<BatchCall> VoiceAISdk() => _sdk.GetBatchAsync(ProviderId.VoiceAI, VoiceAISeedId);
 
-    [Benchmark(Baseline = true, Description = "HttpClient + JsonDocument, VoiceAI 1,000 recipients (1.5 MB)"), BenchmarkCategory("get-voiceai-1000")]
+    [Benchmark(Baseline = true, Description = "HttpClient + JsonDocument, VoiceAI 1,000 recipients (0.8 MB)"), BenchmarkCategory("get-voiceai-1000")]
     public Task<RawBatch> VoiceAI1000Raw() => GetJsonAsync($"v1/voiceai/batch-calling/{VoiceAI1000Id}", XApiKey, BatchCalling);
 
     [Benchmark(Description = "GetBatchAsync, VoiceAI 1,000 recipients"), BenchmarkCategory("get-voiceai-1000"), Target(Time = 1.15, Alloc = 2.0)]
