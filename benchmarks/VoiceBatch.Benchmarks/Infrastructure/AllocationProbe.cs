@@ -49,7 +49,7 @@ public static class AllocationProbe
     }
 
     /// <summary>Measures <paramref name="operation"/> (warmed up first) and prints bytes per item and the top types.</summary>
-    public static void Report(string name, Func<Task> operation, int itemsPerOperation, TextWriter output, bool pool = false, int top = 18)
+    public static void Report(string name, Func<Task> operation, int itemsPerOperation, TextWriter output, bool pool = false, int top = 30)
     {
         // Warm-up: enough calls and time for tiered compilation to reach optimized code (30 calls, then the background
         // compile), as BenchmarkDotNet's pilot and warm-up stages do.
