@@ -1,4 +1,5 @@
 using VoiceBatch.Testing.Vendors.BatchDetails;
+using VoiceBatch.Testing.Vendors.Bland;
 using VoiceBatch.Testing.Vendors.Bolna;
 using VoiceBatch.Testing.Vendors.DialNexa;
 using VoiceBatch.Testing.Vendors.ElevenLabs;
@@ -19,5 +20,6 @@ internal static class VendorCatalog
         new ElevenLabsSimulator(options),
         new BatchDetailsSimulator(options),
         new BolnaSimulator(options),
+        new BlandSimulator(options),
     ];
 }
