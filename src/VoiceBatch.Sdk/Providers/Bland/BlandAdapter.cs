@@ -27,7 +27,8 @@ namespace VoiceBatch.Providers.Bland;
 /// <c>GET /v2/batches/{id}/logs</c> newest first (<c>direction=desc</c>, pages of <see cref="LogPageSize"/>, at most
 /// <see cref="MaxLogPages"/>), until a state change and counters are found. Status and counters: <see cref="BlandMapping.Decide"/>
 /// and <see cref="BlandMapping.ToProgress"/> — the counters are exact only once the <c>complete</c> event is logged; before it,
-/// the placed calls count as in progress (Fraction stays 0 until the end).</item>
+/// the placed calls count as in progress (Fraction stays 0 until the end). A batch whose log is not found (404) keeps its
+/// metadata and reads Unknown, with no counters.</item>
 /// <item><b>List</b>: <c>GET /v2/batches/list?take&amp;skip</c> (api-v1/get/batches; the cookbook's older <c>GET /v1/batches</c>
 /// is not used), pages of PageSize (default <see cref="DefaultPageSize"/>, 1–<see cref="MaxPageSize"/>: Bland states no bound).
 /// Items have no status, so each item's logs are read too (one more request per batch, <see cref="ListConcurrency"/> at a time;
@@ -87,7 +88,7 @@ internal sealed class BlandAdapter(IBlandApi api, BlandOptions options, Provider
         var wire = await api.GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         var answer = Checked(wire, $"GET /v2/batches/{batchId}", aboutBatch: true);
         if (answer.Data is not { Value: not null } batch) throw context.Unexpected(wire.Raw, "a Bland batch ({data: {id, …}})");
-        var logs = await ReadLogsAsync(batchId, cancellationToken).ConfigureAwait(false);
+        var logs = await ReadLogsOrNullAsync(batchId, cancellationToken).ConfigureAwait(false);
         return BlandMapping.ToBatch(Id, batch, logs, context.Now, batchId);
     }
 
@@ -257,7 +258,7 @@ internal sealed class BlandAdapter(IBlandApi api, BlandOptions options, Provider
         }
         catch (BatchNotFoundException)
         {
-            return null; // a listed batch without a log: its status is unknown, the list goes on
+            return null; // a batch Bland keeps no log for: its metadata stands, its status is Unknown
         }
     }
 

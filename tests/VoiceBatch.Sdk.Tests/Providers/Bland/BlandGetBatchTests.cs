@@ -212,6 +212,17 @@ public sealed class BlandGetBatchTests
     }
 
     [Test]
+    public async Task A_batch_without_a_log_keeps_its_metadata_and_reads_unknown()
+    {
+        _bland.Respond("GET", "/v2/batches/b1", 200, Meta("b1", description: "Old batch"));
+        _bland.Respond("GET", "/v2/batches/b1/logs", 404, """{"data": null, "errors": [{"error": "NOT_FOUND", "message": "No logs"}]}""");
+
+        var batch = await _bland.Sdk.GetBatchAsync(ProviderId.Bland, "b1");
+
+        Assert.That((batch.Name, batch.Status, batch.RawStatus, batch.Progress.Total), Is.EqualTo(("Old batch", BatchStatus.Unknown, (string?)null, (int?)null)));
+    }
+
+    [Test]
     public void A_batch_answer_without_data_is_a_response_error()
     {
         _bland.Respond("GET", "/v2/batches/b1", 200, """{"errors": null}""");
