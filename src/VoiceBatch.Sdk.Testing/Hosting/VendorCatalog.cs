@@ -3,6 +3,7 @@ using VoiceBatch.Testing.Vendors.Bland;
 using VoiceBatch.Testing.Vendors.Bolna;
 using VoiceBatch.Testing.Vendors.DialNexa;
 using VoiceBatch.Testing.Vendors.ElevenLabs;
+using VoiceBatch.Testing.Vendors.Retell;
 using VoiceBatch.Testing.Vendors.VoiceAI;
 
 namespace VoiceBatch.Testing.Hosting;
@@ -20,6 +21,7 @@ internal static class VendorCatalog
         new ElevenLabsSimulator(options),
         new BatchDetailsSimulator(options),
         new BolnaSimulator(options),
+        new RetellSimulator(options),
         new BlandSimulator(options),
     ];
 }
