@@ -115,7 +115,7 @@ internal sealed class BlandAdapter(IBlandApi api, BlandOptions options, Provider
                 return wire;
             }
 
-            throw BlandMapping.EnvelopeError(Id, context.Scrubber, answer.Errors, wire.Raw, "POST /v2/batches/create", aboutBatch: false)
+            throw BlandMapping.EnvelopeError(Id, context.Scrubber, answer.Errors, wire.Json, "POST /v2/batches/create", aboutBatch: false)
                   ?? context.Unexpected(wire.Raw, "a create answer with a batch_id");
         }, cancellationToken).ConfigureAwait(false);
 
@@ -129,7 +129,7 @@ internal sealed class BlandAdapter(IBlandApi api, BlandOptions options, Provider
             Progress = BatchProgress.FromCounts(request.Contacts.Contacts.Count),
             ScheduledAt = request.ScheduledAt,
             FromPhoneNumber = body.Global.From,
-            Raw = created.Raw,
+            RawJson = created.Json,
         };
     }
 
@@ -215,7 +215,7 @@ internal sealed class BlandAdapter(IBlandApi api, BlandOptions options, Provider
         try
         {
             var wire = await send(cancellationToken).ConfigureAwait(false);
-            if (wire.Value is { } answer && BlandMapping.EnvelopeError(Id, context.Scrubber, answer.Errors, wire.Raw, what, aboutBatch: true, ActionRoute) is { } refused)
+            if (wire.Value is { } answer && BlandMapping.EnvelopeError(Id, context.Scrubber, answer.Errors, wire.Json, what, aboutBatch: true, ActionRoute) is { } refused)
             {
                 throw refused;
             }
@@ -279,7 +279,7 @@ internal sealed class BlandAdapter(IBlandApi api, BlandOptions options, Provider
         where T : class, IBlandAnswer
     {
         if (wire.Value is not { } answer) throw context.Unexpected(wire.Raw, $"the JSON object Bland answers {what} with");
-        return BlandMapping.EnvelopeError(Id, context.Scrubber, answer.Errors, wire.Raw, what, aboutBatch) is { } error ? throw error : answer;
+        return BlandMapping.EnvelopeError(Id, context.Scrubber, answer.Errors, wire.Json, what, aboutBatch) is { } error ? throw error : answer;
     }
 
     /// <summary>The caller's extra query parameters, without those the SDK sets itself.</summary>

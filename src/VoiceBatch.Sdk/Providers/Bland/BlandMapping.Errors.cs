@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VoiceBatch.Http;
+using VoiceBatch.Http.Json;
 
 namespace VoiceBatch.Providers.Bland;
 
@@ -12,9 +13,10 @@ internal static partial class BlandMapping
     /// A 2xx answer whose <c>errors</c> is not empty, as the shared error table reads it (the vendor said no, so nothing was
     /// done). The status it stands for comes from the error's code: <c>…NOT_FOUND</c> on a route about one batch → 404,
     /// <c>…UNAUTHORIZED…</c>/<c>…FORBIDDEN…</c>/<c>…API_KEY…</c> → 401, <c>…RATE_LIMIT…</c> → 429, anything else → 400 (with
-    /// <paramref name="route"/>'s own meaning of 400, e.g. an action refused in the batch's state). Null when there is no error.
+    /// <paramref name="route"/>'s own meaning of 400, e.g. an action refused in the batch's state). Null when there is no error;
+    /// the answer's <paramref name="raw"/> JSON is parsed only then.
     /// </summary>
-    public static VoiceBatchException? EnvelopeError(ProviderId provider, Scrubber scrubber, JsonElement? errors, JsonElement raw, string what, bool aboutBatch, RouteTraits? route = null)
+    public static VoiceBatchException? EnvelopeError(ProviderId provider, Scrubber scrubber, JsonElement? errors, RawJson raw, string what, bool aboutBatch, RouteTraits? route = null)
     {
         var list = Errors(errors);
         if (list.Count == 0) return null;
@@ -25,7 +27,17 @@ internal static partial class BlandMapping
             : upper.Contains("UNAUTHORIZED", StringComparison.Ordinal) || upper.Contains("FORBIDDEN", StringComparison.Ordinal) || upper.Contains("API_KEY", StringComparison.Ordinal) ? 401
             : upper.Contains("RATE_LIMIT", StringComparison.Ordinal) ? 429
             : 400;
-        var body = new ErrorBody(message.Length == 0 ? null : scrubber.Scrub(message), code is null ? null : scrubber.Scrub(code), scrubber.Scrub(raw.GetRawText()));
+        string text;
+        try
+        {
+            text = raw.Element.GetRawText();
+        }
+        catch (JsonException)
+        {
+            text = string.Empty; // the errors were read; the answer's own text is not needed to report them
+        }
+
+        var body = new ErrorBody(message.Length == 0 ? null : scrubber.Scrub(message), code is null ? null : scrubber.Scrub(code), scrubber.Scrub(text));
         return ErrorMap.FromStatus(provider, status, body, what + " (an error inside Bland's HTTP 2xx {data, errors} answer)", null, null, route);
     }
 

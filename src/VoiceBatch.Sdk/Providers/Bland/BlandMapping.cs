@@ -207,7 +207,7 @@ internal static partial class BlandMapping
     /// </summary>
     public static CallRecord ToCall(Wire<BlandCall> wire)
     {
-        if (wire.Value is not { } c) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } c) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = c.CallId,
@@ -219,7 +219,7 @@ internal static partial class BlandMapping
             Transcript = c.ConcatenatedTranscript,
             Variables = c.RequestData is { Count: > 0 } data ? data : CallRecord.EmptyVariables,
             CreatedAt = c.CreatedAt,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
