@@ -59,10 +59,19 @@ internal sealed class Campaign(IBatchCallClient client, Display display, string 
 
         display.Calls(calls, contacts);
 
-        // TODO(contact-sheet/export branch): write both files once BatchExport is merged:
-        //   await BatchExport.WriteCsvAsync(AllCalls(), "results.csv", cancellationToken: ct);
-        //   await BatchExport.WriteXlsxAsync(AllCalls(), "results.xlsx", cancellationToken: ct);
-        display.Note($"results.csv and results.xlsx: not written yet — BatchExport arrives with the export branch (they will go to {Directory.GetCurrentDirectory()}).");
+        // Every call of every batch to CSV and XLSX, one pair of files per vendor (a call record carries no vendor column),
+        // streamed from the vendor a second time: BatchExport keeps memory flat however many calls there are.
+        var folder = Path.Combine(Directory.GetCurrentDirectory(), "results");
+        Directory.CreateDirectory(folder);
+        var export = new BatchExportOptions { VariableNames = contacts.VariableNames };
+        foreach (var batch in finished)
+        {
+            var stem = Path.Combine(folder, batch.Provider.Value);
+            var rows = await BatchExport.WriteCsvAsync(client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct), stem + ".csv", export, ct);
+            await BatchExport.WriteXlsxAsync(client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct), stem + ".xlsx", export, ct);
+            display.Note($"{batch.Provider}: {rows} calls written to {stem}.csv and .xlsx");
+        }
+
         return 0;
     }
 

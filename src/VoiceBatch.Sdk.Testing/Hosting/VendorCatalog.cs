@@ -4,6 +4,7 @@ using VoiceBatch.Testing.Vendors.Bolna;
 using VoiceBatch.Testing.Vendors.DialNexa;
 using VoiceBatch.Testing.Vendors.ElevenLabs;
 using VoiceBatch.Testing.Vendors.Retell;
+using VoiceBatch.Testing.Vendors.Synthflow;
 using VoiceBatch.Testing.Vendors.VoiceAI;
 
 namespace VoiceBatch.Testing.Hosting;
@@ -22,6 +23,7 @@ internal static class VendorCatalog
         new BatchDetailsSimulator(options),
         new BolnaSimulator(options),
         new RetellSimulator(options),
+        new SynthflowSimulator(options),
         new BlandSimulator(options),
     ];
 }

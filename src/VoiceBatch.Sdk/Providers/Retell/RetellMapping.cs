@@ -74,7 +74,7 @@ internal static class RetellMapping
     /// </summary>
     public static CallRecord ToCall(Wire<RetellCall> wire)
     {
-        if (wire.Value is not { } c) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } c) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = c.CallId,
@@ -88,7 +88,7 @@ internal static class RetellMapping
             Variables = c.DynamicVariables is { Count: > 0 } variables ? variables : CallRecord.EmptyVariables,
             CreatedAt = c.StartTimestamp,
             UpdatedAt = c.EndTimestamp ?? c.StartTimestamp,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -157,7 +157,7 @@ internal static class RetellMapping
             Progress = BatchProgress.FromCounts(dto.TotalTaskCount is >= 0 ? dto.TotalTaskCount : sent.Tasks.Count),
             ScheduledAt = scheduledAt,
             FromPhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(dto.FromNumber) ?? sent.FromNumber,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 

@@ -100,7 +100,7 @@ internal sealed class RetellCall
     [JsonPropertyName("call_id")] public string? CallId { get; set; }
 
     /// <summary><c>registered</c>, <c>not_connected</c>, <c>ongoing</c>, <c>ended</c>, <c>error</c>.</summary>
-    [JsonPropertyName("call_status")] public string? CallStatus { get; set; }
+    [JsonPropertyName("call_status"), JsonConverter(typeof(WordConverter))] public string? CallStatus { get; set; }
 
     /// <summary>Why the call ended (34 words in the SDKs' enum, e.g. <c>user_hangup</c>, <c>dial_no_answer</c>).</summary>
     [JsonPropertyName("disconnection_reason")] public string? DisconnectionReason { get; set; }
