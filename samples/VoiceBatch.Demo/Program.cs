@@ -82,11 +82,12 @@ static async Task<int> RunOnRealVendorAsync(ProviderId provider, DemoArgs option
         "batchdetails" => b => b.AddBatchDetails(section),
         "elevenlabs" => b => b.AddElevenLabs(section),
         "retell" => b => b.AddRetell(section),
+        "bland" => b => b.AddBland(section),
         _ => null,
     };
     if (register is null)
     {
-        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails, retell). Nothing was sent.");
+        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails, retell, bland). Nothing was sent.");
         return 2;
     }
 
