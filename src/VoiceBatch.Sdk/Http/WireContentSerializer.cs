@@ -7,9 +7,11 @@ using Refit;
 namespace VoiceBatch.Http;
 
 /// <summary>
-/// Refit's System.Text.Json serializer over a vendor's source-generated context, with one rule added: a success answer
+/// Refit's System.Text.Json serializer over a vendor's source-generated context, with two rules added: a success answer
 /// whose body is empty (or only white space) is not "no value" but an unreadable answer — it fails like any other
-/// unreadable body, through Refit's deserialization-exception hook, into <see cref="VoiceBatchResponseException"/>.
+/// unreadable body, through Refit's deserialization-exception hook, into <see cref="VoiceBatchResponseException"/>; and
+/// a UTF-8 body the pipeline already holds (<see cref="BufferedContent"/>) is bound straight from its buffer, without
+/// the stream reader's own growing copy of it.
 /// </summary>
 internal sealed class WireContentSerializer(JsonSerializerContext context) : IHttpContentSerializer
 {
@@ -17,11 +19,16 @@ internal sealed class WireContentSerializer(JsonSerializerContext context) : IHt
 
     public HttpContent ToHttpContent<T>(T item) => _inner.ToHttpContent(item);
 
-    public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+    public Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
-        if (content is BufferedContent body && body.Span.Trim(" \t\r\n"u8).IsEmpty) throw new JsonException("The body is empty.");
-        return await _inner.FromHttpContentAsync<T>(content, cancellationToken).ConfigureAwait(false);
+        if (content is not BufferedContent body) return _inner.FromHttpContentAsync<T>(content, cancellationToken);
+        if (body.IsBlank) throw new JsonException("The body is empty.");
+        if (!IsUtf8(content.Headers.ContentType?.CharSet)) return _inner.FromHttpContentAsync<T>(content, cancellationToken); // it transcodes
+        return Task.FromResult(body.Deserialize((JsonTypeInfo<T>)context.Options.GetTypeInfo(typeof(T))));
     }
+
+    private static bool IsUtf8(string? charset)
+        => string.IsNullOrEmpty(charset) || charset.Trim('"', ' ') is var name && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => _inner.GetFieldNameForProperty(propertyInfo);
 }
