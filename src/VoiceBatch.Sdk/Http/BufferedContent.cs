@@ -248,6 +248,14 @@ internal sealed class BufferedContent : HttpContent
     }
 }
 
+/// <summary>An answer whose body the connection cut off mid-way (after its status and headers arrived). An
+/// <see cref="IOException"/>, so the pipeline treats it as the transient fault it is (retrying reads).</summary>
+internal sealed class BodyCutOffException(int status, Exception inner)
+    : IOException($"the connection ended after HTTP {status} and part of the body: the answer was cut off mid-way", inner)
+{
+    public int Status { get; } = status;
+}
+
 /// <summary>A body above the provider's limit.</summary>
 internal sealed class BodyTooLargeException(long? declared, long limit)
     : IOException(declared is { } d ? $"the body is {d} bytes, above the {limit}-byte limit" : $"the body is larger than the {limit}-byte limit")
@@ -280,6 +288,12 @@ internal sealed class BodyBufferHandler(ProviderContext provider, long maxBytes)
             throw new VoiceBatchResponseException(
                 $"'{provider.Id}' answered {request.Method} {request.RequestUri?.AbsolutePath} (HTTP {status}) with {ex.Message}; it was not read further "
                 + $"(raise the provider's MaxResponseBytes if the vendor really sends that much).", null, provider.Id, status, requestId, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new BodyCutOffException(status, ex);
         }
         catch
         {

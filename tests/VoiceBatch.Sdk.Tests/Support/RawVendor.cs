@@ -74,16 +74,6 @@ internal sealed class RawVendor : IAsyncDisposable
         }
     }
 
-    /// <summary>Declares <paramref name="declared"/> bytes, sends the first bytes of <paramref name="body"/>, then drops the connection.</summary>
-    public static async Task CutOffAsync(HttpContext context, string body, int declared)
-    {
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = declared;
-        await context.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(body));
-        await context.Response.Body.FlushAsync();
-        context.Abort();
-    }
-
     /// <summary>Drops the connection without answering (after reading the request).</summary>
     public static async Task ResetAsync(HttpContext context)
     {
