@@ -29,6 +29,9 @@ internal sealed class RawVendor : IAsyncDisposable
 
     public int Count(string method) => Arrivals.Count(a => a.Method == method);
 
+    /// <summary>Forgets every arrival (between the tests of a fixture that shares one vendor).</summary>
+    public void Reset() => _arrivals.Clear();
+
     public static async Task<RawVendor> StartAsync()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
