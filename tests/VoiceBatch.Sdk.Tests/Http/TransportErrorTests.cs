@@ -211,3 +211,69 @@ public sealed class TransportErrorTests
         }
     }
 }
+
+/// <summary>The caller's own cancellation: an <see cref="OperationCanceledException"/> — except for a create or a retry of
+/// failed calls already on its way, whose outcome the cancellation cannot undo.</summary>
+public sealed class CallerCancellationTests
+{
+    private static readonly ProviderId Probe = ProbeAdapter.ProbeId;
+
+    [Test]
+    public async Task A_cancelled_read_is_an_OperationCanceledException_and_a_cancelled_create_in_flight_is_uncertain()
+    {
+        await using var vendor = await RawVendor.StartAsync();
+        vendor.Answer = RawVendor.HangAsync;
+        using var client = new TestClient(b => b.AddProbe(o => TestClient.Fast(o, vendor.Url.ToString())));
+        var create = new CreateBatchRequest { AgentId = "a1", Name = "Cancelled", Contacts = ContactList.FromRows([new Dictionary<string, string> { ["phone_number"] = "+14155550101" }]) };
+
+        using var readCancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        Assert.That(async () => await client.Client.GetBatchAsync(Probe, "b1", readCancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+
+        using var createCancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => client.Client.CreateBatchAsync(Probe, create, createCancelled.Token));
+        Assert.That(ex!.InnerException, Is.InstanceOf<OperationCanceledException>());
+
+        using var alreadyCancelled = new CancellationTokenSource();
+        await alreadyCancelled.CancelAsync();
+        Assert.That(async () => await client.Client.CreateBatchAsync(Probe, create, alreadyCancelled.Token), Throws.InstanceOf<OperationCanceledException>(), "nothing was sent");
+        Assert.That(vendor.Count("POST"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_handler_an_app_adds_around_the_sdk_never_sees_the_key()
+    {
+        await using var vendor = await RawVendor.StartAsync();
+        var spy = new HeaderSpy();
+        using var client = new TestClient(
+            b => b.AddProbe(o => TestClient.Fast(o, vendor.Url.ToString())),
+            s => s.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(new SpyFilter(spy)));
+
+        await client.Client.GetBatchAsync(Probe, "b1");
+
+        Assert.That(spy.Seen, Is.Not.Empty, "the spy sat in the SDK's chain");
+        Assert.That(spy.Seen, Has.None.Contains(TestClient.CanaryKey));
+        Assert.That(vendor.Arrivals.Single().Headers["Authorization"], Is.EqualTo("Bearer " + TestClient.CanaryKey), "the vendor still got it");
+    }
+
+    private sealed class HeaderSpy : DelegatingHandler
+    {
+        public List<string> Seen { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.Add("before: " + request.Headers);
+            var response = await base.SendAsync(request, cancellationToken);
+            Seen.Add("after: " + request.Headers + " " + response.RequestMessage?.Headers);
+            return response;
+        }
+    }
+
+    private sealed class SpyFilter(HeaderSpy spy) : Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter
+    {
+        public Action<Microsoft.Extensions.Http.HttpMessageHandlerBuilder> Configure(Action<Microsoft.Extensions.Http.HttpMessageHandlerBuilder> next) => builder =>
+        {
+            next(builder);
+            if (builder.Name?.StartsWith("VoiceBatch.", StringComparison.Ordinal) == true) builder.AdditionalHandlers.Add(spy);
+        };
+    }
+}
