@@ -22,7 +22,10 @@ public sealed class AppHttpDefaultsTests(AppPipeline pipeline)
     private AppHost _app = null!;
 
     [SetUp]
-    public async Task StartAsync() => _app = await AppHost.StartAsync(pipeline);
+    public async Task StartAsync() => _app = await AppHost.StartAsync(pipeline, slowVendor: SlowVendorTests.Contains(TestContext.CurrentContext.Test.MethodName));
+
+    /// <summary>The tests whose vendor answers after 11 s: their SDK runs with the short attempt timeout.</summary>
+    private static readonly string[] SlowVendorTests = [nameof(A_create_the_vendor_answers_after_11_s_is_sent_once_and_uncertain), nameof(A_retry_of_failed_calls_the_vendor_answers_after_11_s_is_sent_once)];
 
     [TearDown]
     public async Task StopAsync() => await _app.DisposeAsync();
