@@ -17,7 +17,17 @@ internal sealed record ErrorBody(string? Message, string? Code, string Text)
 
     public static ErrorBody Empty { get; } = new(null, null, string.Empty);
 
-    /// <summary>Reads <paramref name="text"/> (already scrubbed); never throws.</summary>
+    /// <summary>Reads <paramref name="text"/> (already scrubbed) and scrubs what it read out of it again with
+    /// <paramref name="scrubber"/>: JSON unescaping can rebuild a key or a number that the raw text only held escaped
+    /// (<c>\u002B1415…</c>). Never throws.</summary>
+    public static ErrorBody Parse(string text, Scrubber scrubber)
+    {
+        var body = Parse(text);
+        return body with { Message = body.Message is null ? null : scrubber.Scrub(body.Message), Code = body.Code is null ? null : scrubber.Scrub(body.Code) };
+    }
+
+    /// <summary>Reads <paramref name="text"/> (already scrubbed); never throws. What it reads out may need scrubbing again:
+    /// prefer <see cref="Parse(string, Scrubber)"/>.</summary>
     public static ErrorBody Parse(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return Empty;

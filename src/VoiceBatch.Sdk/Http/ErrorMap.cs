@@ -22,7 +22,7 @@ internal static class ErrorMap
         var status = (int)response.StatusCode;
         var request = response.RequestMessage;
         var what = $"{request?.Method.Method ?? "?"} {request?.RequestUri?.AbsolutePath ?? "?"}";
-        var body = ErrorBody.Parse(scrubber.Scrub(bodyText));
+        var body = ErrorBody.Parse(scrubber.Scrub(bodyText), scrubber);
         if (status is >= 300 and < 400)
         {
             var target = response.Headers.Location is { } location
