@@ -53,7 +53,8 @@ internal sealed record Failure(int ExitCode, string Kind, string Message)
         // The SDK refuses a request it can tell is wrong before sending it (e.g. a listing without the agent it needs).
         ArgumentException argument => new Failure(ExitCodes.BadInput, "usage", argument.Message),
         HttpRequestException http => new Failure(ExitCodes.VendorError, "unreachable", $"The vendor could not be reached: {http.Message}"),
-        FileNotFoundException file => new Failure(ExitCodes.BadInput, "file", $"No such file: {file.FileName ?? file.Message}"),
+        // The SDK reports a missing contact sheet itself; a file not found here is a part of the program (an assembly).
+        FileNotFoundException or FileLoadException => new Failure(ExitCodes.Unexpected, "unexpected", $"Unexpected {exception.GetType().Name}: {exception.Message}"),
         DirectoryNotFoundException directory => new Failure(ExitCodes.BadInput, "file", directory.Message),
         UnauthorizedAccessException access => new Failure(ExitCodes.BadInput, "file", access.Message),
         IOException io => new Failure(ExitCodes.BadInput, "file", io.Message),
