@@ -33,7 +33,7 @@ internal sealed class Campaign(IBatchCallClient client, Display display, string 
                     SkipInvalidContacts = true, // the refused rows were listed above
                     MaxConcurrentCalls = 4,
                 }, ct);
-                display.Note($"{provider}: created batch {batch.Id} ({batch.Status}; the vendor says '{batch.RawStatus}')");
+                display.Note($"{provider}: created batch {batch.Id} ({batch.Status}; {(batch.RawStatus is { } word ? $"the vendor says '{word}'" : "the vendor has no status word")})");
                 started.Add((batch, clock));
             }
             else if (addInDashboard is not null)
@@ -45,7 +45,9 @@ internal sealed class Campaign(IBatchCallClient client, Display display, string 
         }
 
         var finished = await display.FollowAsync(started.Select(s => s.Batch).ToList(),
-            (batch, progress) => client.WaitForCompletionAsync(batch.Provider, batch.Id, progress, pollInterval, ct));
+            (batch, progress) => client.GetCapabilities(batch.Provider).CanGet
+                ? client.WaitForCompletionAsync(batch.Provider, batch.Id, progress, pollInterval, ct)
+                : FollowByCallsAsync(batch, progress, ct));
         var took = started.ToDictionary(s => s.Batch.Provider, s => s.Clock.Elapsed);
         display.Results(finished, took);
 
@@ -57,11 +59,41 @@ internal sealed class Campaign(IBatchCallClient client, Display display, string 
 
         display.Calls(calls, contacts);
 
-        // TODO(contact-sheet/export branch): write both files once BatchExport is merged:
-        //   await BatchExport.WriteCsvAsync(AllCalls(), "results.csv", cancellationToken: ct);
-        //   await BatchExport.WriteXlsxAsync(AllCalls(), "results.xlsx", cancellationToken: ct);
-        display.Note($"results.csv and results.xlsx: not written yet — BatchExport arrives with the export branch (they will go to {Directory.GetCurrentDirectory()}).");
+        // Every call of every batch to CSV and XLSX, one pair of files per vendor (a call record carries no vendor column),
+        // streamed from the vendor a second time: BatchExport keeps memory flat however many calls there are.
+        var folder = Path.Combine(Directory.GetCurrentDirectory(), "results");
+        Directory.CreateDirectory(folder);
+        var export = new BatchExportOptions { VariableNames = contacts.VariableNames };
+        foreach (var batch in finished)
+        {
+            var stem = Path.Combine(folder, batch.Provider.Value);
+            var rows = await BatchExport.WriteCsvAsync(client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct), stem + ".csv", export, ct);
+            await BatchExport.WriteXlsxAsync(client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct), stem + ".xlsx", export, ct);
+            display.Note($"{batch.Provider}: {rows} calls written to {stem}.csv and .xlsx");
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// For a vendor whose API cannot read a batch (Retell): the create answer said how many calls the batch will place, so
+    /// count its calls until that many have finished. Calls not yet dialled are not listed; BatchProgress counts them as pending.
+    /// </summary>
+    private async Task<BatchCall> FollowByCallsAsync(BatchCall created, IProgress<BatchCall> progress, CancellationToken ct)
+    {
+        if (created.Progress.Total is not { } total) return created; // nothing to count against
+        var last = created;
+        while (true)
+        {
+            var calls = await client.GetAllCallsAsync(created.Provider, created.Id, cancellationToken: ct);
+            var counted = BatchProgress.FromCallStatuses(calls.Select(c => c.Status), total);
+            var status = counted.Finished >= total ? BatchStatus.Completed : calls.Count > 0 ? BatchStatus.Running : created.Status;
+            var current = created with { Status = status, Progress = counted };
+            if (current.Status != last.Status || current.Progress != last.Progress) progress.Report(current);
+            if (current.IsTerminal) return current;
+            last = current;
+            await Task.Delay(pollInterval, ct);
+        }
     }
 
     private bool TryCapabilities(ProviderId provider, out ProviderCapabilities capabilities)

@@ -81,11 +81,12 @@ static async Task<int> RunOnRealVendorAsync(ProviderId provider, DemoArgs option
         "bolna" => b => b.AddBolna(section),
         "batchdetails" => b => b.AddBatchDetails(section),
         "elevenlabs" => b => b.AddElevenLabs(section),
+        "retell" => b => b.AddRetell(section),
         _ => null,
     };
     if (register is null)
     {
-        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails). Nothing was sent.");
+        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails, retell). Nothing was sent.");
         return 2;
     }
 

@@ -8,6 +8,9 @@ namespace VoiceBatch;
 /// </summary>
 public sealed record BatchCall
 {
+    private JsonElement? _raw;
+    private Http.Json.RawJson? _rawJson;
+
     /// <summary>The vendor that runs the batch.</summary>
     public required ProviderId Provider { get; init; }
 
@@ -53,5 +56,23 @@ public sealed record BatchCall
     public bool IsTerminal => Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Cancelled;
 
     /// <summary>The vendor's own JSON for this batch, for fields the canonical model does not carry.</summary>
-    public JsonElement? Raw { get; init; }
+    public JsonElement? Raw
+    {
+        get => _raw ?? _rawJson?.Element;
+        init
+        {
+            _raw = value;
+            _rawJson = null;
+        }
+    }
+
+    /// <summary>The vendor's JSON as the SDK read it, parsed into <see cref="Raw"/> only when someone asks.</summary>
+    internal Http.Json.RawJson? RawJson
+    {
+        init
+        {
+            _rawJson = value;
+            _raw = null;
+        }
+    }
 }

@@ -62,17 +62,14 @@ public class BatchCallClient : IBatchCallClient
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> GetBatchAsync(ProviderId provider, string batchId, CancellationToken cancellationToken = default)
-        => RunAsync(provider, BatchOperation.Get, Id(batchId), (p, ct) => p.GetBatchAsync(batchId, ct), cancellationToken);
+        => RunAsync(provider, BatchOperation.Get, Id(batchId), static (p, id, ct) => p.GetBatchAsync(id!, ct), cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> CreateBatchAsync(ProviderId provider, CreateBatchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(provider, BatchOperation.Create, null, (p, ct) =>
-        {
-            var valid = CreateRequestValidator.Validate(provider, request, p.Capabilities, _time.GetUtcNow());
-            return p.CreateBatchAsync(valid, ct);
-        }, cancellationToken);
+        var now = _time.GetUtcNow();
+        return RunAsync(provider, BatchOperation.Create, null, (p, _, ct) => p.CreateBatchAsync(CreateRequestValidator.Validate(provider, request, p.Capabilities, now), ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -96,25 +93,25 @@ public class BatchCallClient : IBatchCallClient
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> CancelBatchAsync(ProviderId provider, string batchId, CancellationToken cancellationToken = default)
-        => RunAsync(provider, BatchOperation.Cancel, Id(batchId), (p, ct) => p.CancelBatchAsync(batchId, ct), cancellationToken);
+        => RunAsync(provider, BatchOperation.Cancel, Id(batchId), static (p, id, ct) => p.CancelBatchAsync(id!, ct), cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> PauseBatchAsync(ProviderId provider, string batchId, CancellationToken cancellationToken = default)
-        => RunAsync(provider, BatchOperation.Pause, Id(batchId), (p, ct) => p.PauseBatchAsync(batchId, ct), cancellationToken);
+        => RunAsync(provider, BatchOperation.Pause, Id(batchId), static (p, id, ct) => p.PauseBatchAsync(id!, ct), cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> ResumeBatchAsync(ProviderId provider, string batchId, CancellationToken cancellationToken = default)
-        => RunAsync(provider, BatchOperation.Resume, Id(batchId), (p, ct) => p.ResumeBatchAsync(batchId, ct), cancellationToken);
+        => RunAsync(provider, BatchOperation.Resume, Id(batchId), static (p, id, ct) => p.ResumeBatchAsync(id!, ct), cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> RetryBatchAsync(ProviderId provider, string batchId, CancellationToken cancellationToken = default)
-        => RunAsync(provider, BatchOperation.Retry, Id(batchId), (p, ct) => p.RetryBatchAsync(batchId, ct), cancellationToken);
+        => RunAsync(provider, BatchOperation.Retry, Id(batchId), static (p, id, ct) => p.RetryBatchAsync(id!, ct), cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task<BatchCall> ScheduleBatchAsync(ProviderId provider, string batchId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         if (at <= _time.GetUtcNow()) throw new ArgumentOutOfRangeException(nameof(at), at, "The schedule time must be in the future.");
-        return RunAsync(provider, BatchOperation.Schedule, Id(batchId), (p, ct) => p.ScheduleBatchAsync(batchId, at, ct), cancellationToken);
+        return RunAsync(provider, BatchOperation.Schedule, Id(batchId), (p, id, ct) => p.ScheduleBatchAsync(id!, at, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -138,14 +135,14 @@ public class BatchCallClient : IBatchCallClient
     }
 
     /// <summary>Every verb goes through here: capability check, one activity, metrics, one log line, typed errors.</summary>
-    private async Task<BatchCall> RunAsync(ProviderId provider, BatchOperation operation, string? batchId, Func<IBatchCallProvider, CancellationToken, Task<BatchCall>> call, CancellationToken cancellationToken)
+    private async Task<BatchCall> RunAsync(ProviderId provider, BatchOperation operation, string? batchId, Func<IBatchCallProvider, string?, CancellationToken, Task<BatchCall>> call, CancellationToken cancellationToken)
     {
         using var activity = Start(provider, operation, batchId);
         var started = Stopwatch.GetTimestamp();
         try
         {
             var p = Require(provider, operation);
-            var batch = Stamp(provider, await call(p, cancellationToken).ConfigureAwait(false));
+            var batch = Stamp(provider, await call(p, batchId, cancellationToken).ConfigureAwait(false));
             Completed(provider, operation, batch.Id, batch, activity, started, null);
             return batch;
         }
@@ -206,10 +203,11 @@ public class BatchCallClient : IBatchCallClient
 
     private static Activity? Start(ProviderId provider, BatchOperation operation, string? batchId)
     {
-        var activity = VoiceBatchTelemetry.Source.StartActivity($"VoiceBatch {operation}", ActivityKind.Internal);
+        if (!VoiceBatchTelemetry.Source.HasListeners()) return null;
+        var activity = VoiceBatchTelemetry.Source.StartActivity(VoiceBatchTelemetry.ActivityName(operation), ActivityKind.Internal);
         if (activity is null) return null;
         activity.SetTag("voicebatch.provider", provider.Value);
-        activity.SetTag("voicebatch.operation", operation.ToString());
+        activity.SetTag("voicebatch.operation", VoiceBatchTelemetry.OperationName(operation));
         if (batchId is not null) activity.SetTag("voicebatch.batch.id", batchId);
         return activity;
     }
@@ -221,7 +219,7 @@ public class BatchCallClient : IBatchCallClient
         var tags = new TagList
         {
             { "voicebatch.provider", provider.Value },
-            { "voicebatch.operation", operation.ToString() },
+            { "voicebatch.operation", VoiceBatchTelemetry.OperationName(operation) },
             { "voicebatch.outcome", outcome },
         };
         VoiceBatchTelemetry.Operations.Add(1, tags);
@@ -240,12 +238,12 @@ public class BatchCallClient : IBatchCallClient
 
         if (error is null)
         {
-            if (operation is BatchOperation.Get or BatchOperation.List or BatchOperation.GetCalls) Log.ReadCompleted(_logger, operation.ToString(), provider.Value, batchId, elapsed.TotalMilliseconds);
-            else Log.ActionCompleted(_logger, operation.ToString(), provider.Value, batchId, batch?.Status ?? BatchStatus.Unknown, elapsed.TotalMilliseconds);
+            if (operation is BatchOperation.Get or BatchOperation.List or BatchOperation.GetCalls) Log.ReadCompleted(_logger, VoiceBatchTelemetry.OperationName(operation), provider.Value, batchId, elapsed.TotalMilliseconds);
+            else Log.ActionCompleted(_logger, VoiceBatchTelemetry.OperationName(operation), provider.Value, batchId, batch?.Status ?? BatchStatus.Unknown, elapsed.TotalMilliseconds);
         }
         else if (error is not OperationCanceledException)
         {
-            Log.OperationFailed(_logger, operation.ToString(), provider.Value, batchId, outcome, error.GetType().Name, Scrubber.Anonymous.Scrub(error.Message, 500));
+            Log.OperationFailed(_logger, VoiceBatchTelemetry.OperationName(operation), provider.Value, batchId, outcome, error.GetType().Name, Scrubber.Anonymous.Scrub(error.Message, 500));
         }
     }
 

@@ -5,6 +5,9 @@ namespace VoiceBatch;
 /// <summary>One call (or recipient) of a batch, with the same meaning on every vendor.</summary>
 public sealed record CallRecord
 {
+    private JsonElement? _raw;
+    private Http.Json.RawJson? _rawJson;
+
     /// <summary>The vendor's id of the call, execution or recipient, as text.</summary>
     public string? Id { get; init; }
 
@@ -43,7 +46,25 @@ public sealed record CallRecord
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>The vendor's own JSON for this call.</summary>
-    public JsonElement? Raw { get; init; }
+    public JsonElement? Raw
+    {
+        get => _raw ?? _rawJson?.Element;
+        init
+        {
+            _raw = value;
+            _rawJson = null;
+        }
+    }
+
+    /// <summary>The vendor's JSON as the SDK read it, parsed into <see cref="Raw"/> only when someone asks.</summary>
+    internal Http.Json.RawJson? RawJson
+    {
+        init
+        {
+            _rawJson = value;
+            _raw = null;
+        }
+    }
 
     internal static readonly IReadOnlyDictionary<string, string> EmptyVariables =
         new Dictionary<string, string>(0, StringComparer.Ordinal).AsReadOnly();

@@ -2,6 +2,8 @@ using VoiceBatch.Testing.Vendors.BatchDetails;
 using VoiceBatch.Testing.Vendors.Bolna;
 using VoiceBatch.Testing.Vendors.DialNexa;
 using VoiceBatch.Testing.Vendors.ElevenLabs;
+using VoiceBatch.Testing.Vendors.Retell;
+using VoiceBatch.Testing.Vendors.Synthflow;
 using VoiceBatch.Testing.Vendors.VoiceAI;
 
 namespace VoiceBatch.Testing.Hosting;
@@ -19,5 +21,7 @@ internal static class VendorCatalog
         new ElevenLabsSimulator(options),
         new BatchDetailsSimulator(options),
         new BolnaSimulator(options),
+        new RetellSimulator(options),
+        new SynthflowSimulator(options),
     ];
 }

@@ -15,15 +15,34 @@ internal static class BoundedRead
     /// <exception cref="ContactValidationException">The content is larger than <paramref name="maxBytes"/>.</exception>
     public static async Task<byte[]> ReadAllAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {
+        byte[]? start = null;
         if (stream.CanSeek)
         {
             var remaining = Math.Max(0, stream.Length - stream.Position);
             if (remaining > maxBytes) throw TooLarge(remaining, maxBytes);
+
+            // The length is known: read straight into an array of that size (one allocation, no copies).
+            start = new byte[remaining];
+            var filled = 0;
+            while (filled < start.Length)
+            {
+                var n = await stream.ReadAsync(start.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (n == 0) return start[..filled]; // shorter than it said
+                filled += n;
+            }
+
+            var probe = new byte[1];
+            if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0) return start;
+
+            // It grew while being read: go on as for a stream of unknown length.
+            start = [.. start, probe[0]];
+            if (start.LongLength > maxBytes) throw TooLarge(null, maxBytes);
         }
 
-        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Max(0, stream.Length - stream.Position) : ChunkSize);
+        using var buffer = new MemoryStream(start?.Length + ChunkSize ?? ChunkSize);
+        if (start is not null) buffer.Write(start);
         var chunk = new byte[ChunkSize];
-        long total = 0;
+        long total = buffer.Length;
         while (true)
         {
             var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,11 @@ internal static class CellText
     // Doubles are exact integers up to 2^53; beyond, "0" would print digits the file never had.
     private const double LargestExactInteger = 9_007_199_254_740_992d;
 
-    private static readonly DateTime ExcelDayZero = new(1899, 12, 30);
+    // Excel stores a time of day as a fraction of day 0, which has no date: the OLE automation epoch reads it as
+    // 1899-12-30, ExcelDataReader (following Excel's 1900 calendar, where serial 1 is 1900-01-01) as 1899-12-31.
+    // Excel cannot hold a date before 1900-01-01, so either means "a time of day".
+    private static readonly DateTime OleDayZero = new(1899, 12, 30);
+    private static readonly DateTime ExcelDayZero = new(1899, 12, 31);
 
     public static string? From(object? value) => value switch
     {
@@ -32,8 +36,7 @@ internal static class CellText
 
     public static string FromDate(DateTime value)
     {
-        // Excel stores a time of day as a fraction of day 0, which reads back as 1899-12-30 (OLE automation epoch).
-        if (value.Date == ExcelDayZero) return value.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        if (value.Date == OleDayZero || value.Date == ExcelDayZero) return value.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         return value.TimeOfDay == TimeSpan.Zero
             ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : value.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);

@@ -16,18 +16,21 @@ public sealed partial class ContactList
     /// <see cref="Errors"/> with its spreadsheet row number (the header is row 1).
     /// </returns>
     /// <remarks>
-    /// <para>The size limit (<see cref="ContactListOptions.MaxBytes"/>) is checked from the file's length before it
-    /// is read. The file is read asynchronously into memory, then parsed.</para>
-    /// <para>CSV: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; delimiter <c>,</c> <c>;</c> tab
-    /// or <c>|</c> detected from the header line; RFC 4180 quotes; blank lines and trailing empty columns ignored;
-    /// headers trimmed; duplicate headers refused. Workbooks: the named or first visible sheet; numbers as
+    /// <para>The size limit (<see cref="ContactListOptions.MaxBytes"/>, 10 MB by default) is checked from the file's
+    /// length before it is read; there is no row limit by default (<see cref="ContactListOptions.MaxRows"/>). The file
+    /// is read asynchronously into one array, then parsed in memory (no blocking I/O).</para>
+    /// <para>CSV (CsvHelper 34): UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; delimiter <c>,</c>
+    /// <c>;</c> tab or <c>|</c> detected outside quotes, or named by Excel's <c>sep=</c> line; RFC 4180 quotes; blank
+    /// lines and trailing empty columns ignored; headers trimmed; duplicate headers refused. Workbooks
+    /// (ExcelDataReader, forward-only: no document model, no OpenXml): the named or first visible sheet; numbers as
     /// invariant text (phone numbers stored as numbers become plain digits), dates as ISO 8601, formulas by their
     /// saved result. Phone numbers become E.164 (see <see cref="ContactListOptions.DefaultRegion"/>).</para>
     /// </remarks>
     /// <exception cref="ContactValidationException">
     /// The file does not exist, is empty, has only a header, is larger than the limits, is not a CSV/XLSX/XLS file,
     /// has no phone column, duplicate column names, an unknown sheet, or more rows than
-    /// <see cref="ContactListOptions.MaxRows"/>. The message says what to fix.
+    /// <see cref="ContactListOptions.MaxRows"/>. The message says what to fix; when a parser failed, its exception is
+    /// the <see cref="Exception.InnerException"/>.
     /// </exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an option is invalid (e.g. an unknown region).</exception>
     /// <exception cref="IOException">The file exists but cannot be opened (e.g. locked by another program); not a problem of its content.</exception>
@@ -49,7 +52,7 @@ public sealed partial class ContactList
         if (file.Length > options.MaxBytes) throw BoundedRead.TooLarge(file.Length, options.MaxBytes);
 
         byte[] content;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
             content = await BoundedRead.ReadAllAsync(stream, options.MaxBytes, cancellationToken).ConfigureAwait(false);
@@ -94,9 +97,9 @@ public sealed partial class ContactList
 
         return SheetFormats.Detect(content) switch
         {
-            SheetFormat.Xlsx => XlsxSheetReader.Read(content, options, cancellationToken),
-            SheetFormat.Xls => XlsSheetReader.Read(content, options, cancellationToken),
-            _ => CsvSheetReader.Read(TextDecoding.Decode(content), options, cancellationToken),
+            SheetFormat.Xlsx => WorkbookSheetReader.ReadXlsx(content, options, cancellationToken),
+            SheetFormat.Xls => WorkbookSheetReader.ReadXls(content, options, cancellationToken),
+            _ => CsvSheetReader.Read(content, options, cancellationToken),
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using VoiceBatch.Internal;
 
@@ -25,6 +26,8 @@ internal sealed partial class ContactListBuilder
     private readonly List<Contact> _contacts = [];
     private readonly List<ContactRowError> _errors = [];
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly int[] _variableColumns;
+    private readonly VariableColumns _variables;
 
     public ContactListBuilder(IReadOnlyList<string?> headers, ContactListOptions options)
     {
@@ -40,6 +43,16 @@ internal sealed partial class ContactListBuilder
 
         RefuseDuplicateHeaders(_headers);
         _phoneIndex = FindPhoneColumn(_headers, options.PhoneColumn);
+        _variableColumns = Enumerable.Range(0, _headers.Length).Where(i => i != _phoneIndex && _headers[i].Length > 0).ToArray();
+        _variables = new VariableColumns([.. _variableColumns.Select(i => _headers[i])]);
+    }
+
+    /// <summary>Prepares for about <paramref name="rows"/> data rows (an estimate from the file's size), sparing re-allocations.</summary>
+    public void ExpectRows(int rows)
+    {
+        rows = Math.Clamp(rows, 0, 1_000_000);
+        _contacts.EnsureCapacity(rows);
+        _seen.EnsureCapacity(rows);
     }
 
     /// <summary>How many columns the header has (trailing empty ones dropped); cells beyond it are ignored.</summary>
@@ -53,7 +66,7 @@ internal sealed partial class ContactListBuilder
     /// <summary>Adds one data row; a row whose cells are all blank is skipped.</summary>
     /// <param name="row">The row's number in the sheet (the header is row 1).</param>
     /// <param name="cells">The cells, in header order.</param>
-    public void Add(int row, IReadOnlyList<string?> cells)
+    public void Add(int row, string?[] cells)
     {
         if (IsBlank(cells)) return;
         RowCount++;
@@ -62,7 +75,7 @@ internal sealed partial class ContactListBuilder
             throw new ContactValidationException($"The contact sheet has more than {_options.MaxRows:N0} contact rows (ContactListOptions.MaxRows). Split it into smaller batches.");
         }
 
-        var raw = _phoneIndex < cells.Count ? cells[_phoneIndex]?.Trim() : null;
+        var raw = _phoneIndex < cells.Length ? cells[_phoneIndex]?.Trim() : null;
         if (string.IsNullOrEmpty(raw))
         {
             _errors.Add(new ContactRowError(row, PhoneHeader, "The phone number is empty.", raw));
@@ -75,21 +88,22 @@ internal sealed partial class ContactListBuilder
             return;
         }
 
-        if (_seen.TryGetValue(e164, out var first))
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, e164, out var seen);
+        if (seen)
         {
             _errors.Add(new ContactRowError(row, PhoneHeader, $"Duplicate of row {first}: the same person would be called twice.", raw));
             return;
         }
 
-        _seen[e164] = row;
-        var variables = new Dictionary<string, string>(_headers.Length - 1, StringComparer.Ordinal);
-        for (var i = 0; i < _headers.Length; i++)
+        first = row;
+        var values = new string[_variableColumns.Length];
+        for (var v = 0; v < values.Length; v++)
         {
-            if (i == _phoneIndex || _headers[i].Length == 0) continue;
-            variables[_headers[i]] = i < cells.Count ? cells[i] ?? string.Empty : string.Empty;
+            var i = _variableColumns[v];
+            values[v] = i < cells.Length ? cells[i] ?? string.Empty : string.Empty;
         }
 
-        _contacts.Add(new Contact(row, e164, variables.AsReadOnly()));
+        _contacts.Add(new Contact(row, e164, new ContactVariables(_variables, values)));
     }
 
     public ContactList Build()
@@ -99,16 +113,15 @@ internal sealed partial class ContactListBuilder
             throw new ContactValidationException($"The contact sheet has a header but no contacts. Add at least one row with a number under '{PhoneHeader}'.");
         }
 
-        var variableNames = _headers.Where((h, i) => i != _phoneIndex && h.Length > 0).ToArray();
-        return new ContactList(_contacts.AsReadOnly(), _errors.AsReadOnly(), variableNames);
+        return new ContactList(_contacts.AsReadOnly(), _errors.AsReadOnly(), _variables.Names.AsReadOnly());
     }
 
     internal static string Canonical(string header)
         => new string(header.Where(c => !char.IsWhiteSpace(c) && c is not '_' and not '-').ToArray()).ToLowerInvariant();
 
-    private static bool IsBlank(IReadOnlyList<string?> cells)
+    private static bool IsBlank(string?[] cells)
     {
-        for (var i = 0; i < cells.Count; i++)
+        for (var i = 0; i < cells.Length; i++)
         {
             if (!string.IsNullOrWhiteSpace(cells[i])) return false;
         }
@@ -120,7 +133,8 @@ internal sealed partial class ContactListBuilder
     {
         reason = string.Empty;
         var text = raw;
-        var scientific = Scientific().Match(text);
+        var first = text[0];
+        var scientific = first is >= '1' and <= '9' && text.AsSpan().IndexOfAny('e', 'E') > 0 ? Scientific().Match(text) : Match.Empty;
         if (scientific.Success)
         {
             // Excel writes long numbers as 1.41556E+10 in CSV exports; padding the mantissa with zeros would invent
@@ -136,7 +150,7 @@ internal sealed partial class ContactListBuilder
 
             text = mantissa;
         }
-        else if (TrailingZeroDecimals().IsMatch(text))
+        else if (char.IsAsciiDigit(first) && text.Contains('.', StringComparison.Ordinal) && TrailingZeroDecimals().IsMatch(text))
         {
             text = text[..text.IndexOf('.', StringComparison.Ordinal)]; // 14155550101.0 from a float column
         }

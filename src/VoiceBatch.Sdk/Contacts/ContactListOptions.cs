@@ -22,11 +22,19 @@ public sealed class ContactListOptions
     /// <summary>The worksheet to read from a workbook (compared without case); null for the first visible one.</summary>
     public string? SheetName { get; init; }
 
-    /// <summary>Files larger than this are refused before parsing. Default 10 MB.</summary>
+    /// <summary>
+    /// Files larger than this are refused before parsing. Default 10 MB (<see cref="DefaultMaxBytes"/>), the largest
+    /// upload the vendors accept; it is also what bounds the time and memory a load takes when <see cref="MaxRows"/>
+    /// is left unlimited (a 10 MB CSV is about 200,000 rows).
+    /// </summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
-    /// <summary>The most data rows read (blank rows do not count); more is an error. Default 100,000.</summary>
-    public int MaxRows { get; init; } = 100_000;
+    /// <summary>
+    /// The most data rows read (blank rows do not count); more is an error. Default <see cref="int.MaxValue"/>: no
+    /// row limit, so the defaults accept every sheet the vendors accept by size — <see cref="MaxBytes"/> (and, for
+    /// XLSX, <see cref="MaxUncompressedBytes"/>) bound the work and the memory. Set it to cap a batch's size in rows.
+    /// </summary>
+    public int MaxRows { get; init; } = int.MaxValue;
 
     /// <summary>
     /// The most bytes an XLSX workbook may unpack to (the sum of its parts), checked before the workbook is opened,

@@ -1,121 +1,71 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
+using VoiceBatch.Internal;
 
 namespace VoiceBatch.Contacts;
 
 /// <summary>
-/// Reads a delimited text contact sheet (CsvHelper 33, classic API). The delimiter is the one among
-/// <c>,</c> <c>;</c> tab <c>|</c> that occurs most often in the header line outside quotes (ties in that order;
-/// none → comma). RFC 4180 quoting (fields with delimiters, doubled quotes and line breaks). A stray quote inside an
-/// unquoted field is kept as text rather than failing the file. Excel's <c>sep=X</c> first line is honoured.
+/// Reads a delimited text contact sheet with CsvHelper 34's reader, straight from the file's bytes (UTF-8 is read in
+/// place; a byte-order mark or Windows-1252 is transcoded by the reader). CsvHelper does the CSV work: the delimiter
+/// (<c>,</c> <c>;</c> tab or <c>|</c>, detected from the first lines outside quotes), Excel's <c>sep=X</c> first line,
+/// byte-order marks, RFC 4180 quotes (delimiters, doubled quotes and line breaks inside fields), and recovery from a
+/// stray quote inside an unquoted field (kept as text).
 /// </summary>
 /// <remarks>
 /// Row numbers are records, as a spreadsheet shows the file: the first record is row 1, a blank line is a (skipped)
-/// row, and a quoted field spanning several lines is still one row (CsvHelper's <c>Parser.Row</c>, not its
-/// <c>RawRow</c>). The header is the first non-blank record, normally row 1.
+/// row, and a quoted field spanning several lines is still one row; the <c>sep=</c> line is not a row (Excel does not
+/// show it). The header is the first non-blank record, normally row 1.
 /// </remarks>
 internal static class CsvSheetReader
 {
-    private static readonly char[] Candidates = [',', ';', '\t', '|'];
-
-    public static ContactList Read(string text, ContactListOptions options, CancellationToken cancellationToken)
+    public static ContactList Read(byte[] content, ContactListOptions options, CancellationToken cancellationToken)
     {
-        if (text.AsSpan().TrimStart().StartsWith("<"))
+        var encoding = TextDecoding.Inspect(content);
+        var readerOptions = new CsvReaderOptions
         {
-            // Web apps often export an HTML table (or Excel 2003 XML) named .xls; reading it as CSV gives nonsense.
-            throw new ContactValidationException(
-                "The contact file is HTML or XML, not a CSV, XLSX or XLS file (some tools export a web page named .xls). Open it in Excel and save it as XLSX or CSV.");
-        }
-
-        var delimiter = ExcelSeparatorHint(ref text) ?? DetectDelimiter(text);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.None,
-            Mode = CsvMode.RFC4180,
+            HasHeader = false,          // the header is the first non-blank record, found below
+            SkipEmptyLines = false,     // blank lines still count as sheet rows
+            Encoding = encoding,        // null: UTF-8, or what a byte-order mark says
+            IncludeValuesInExceptions = false,
+            PoolStrings = true,         // the values are kept: repeated ones (cities, plans …) are stored once
         };
 
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, configuration);
-        var parser = csv.Parser;
         ContactListBuilder? builder = null;
+        var row = 0;
         try
         {
-            while (parser.Read())
+            using var csv = CsvReader.Create(content, readerOptions);
+            string?[] cells = [];
+            while (csv.Read())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var record = parser.Record ?? [];
+                if ((++row & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 if (builder is null)
                 {
+                    var record = new string[csv.FieldCount];
+                    for (var i = 0; i < record.Length; i++) record[i] = csv.GetString(i);
                     if (record.All(string.IsNullOrWhiteSpace)) continue;
                     builder = new ContactListBuilder(record, options);
+                    cells = new string?[builder.ColumnCount];
+
+                    // Rows are about as long as the header (a little longer: values are longer than names).
+                    var headerBytes = Math.Max(8, csv.RawRecord.Length + 1);
+                    builder.ExpectRows((int)Math.Min(int.MaxValue, content.LongLength / (headerBytes + (headerBytes / 4))));
                     continue;
                 }
 
-                builder.Add(parser.Row, record);
+                var count = Math.Min(csv.FieldCount, cells.Length);
+                for (var i = 0; i < count; i++) cells[i] = csv.GetString(i);
+                Array.Clear(cells, count, cells.Length - count);
+                builder.Add(row, cells);
             }
         }
-        catch (CsvHelperException ex)
+        catch (CsvFormatException ex)
         {
             throw new ContactValidationException(
-                $"The CSV file could not be read near row {parser.Row} ({ex.GetType().Name}). Check its quotes, or open it in a spreadsheet and save it again as CSV.");
+                $"The CSV file could not be read near row {Math.Max(row, 1)} ({Redactor.Truncate(Redactor.Scrub(ex.Message, null), 200)}). Check its quotes, or open it in a spreadsheet and save it again as CSV.", ex);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return (builder ?? throw new ContactValidationException(
             "The contact file is empty: it needs a header row with a phone column (e.g. 'phone_number') and at least one contact.")).Build();
-    }
-
-    /// <summary>
-    /// Excel's <c>sep=;</c> first line names the delimiter and is not part of the sheet (Excel does not show it, so
-    /// the header is still row 1): it is removed and its delimiter used.
-    /// </summary>
-    internal static char? ExcelSeparatorHint(ref string text)
-    {
-        if (text.Length < 5 || !text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)) return null;
-        var end = text.IndexOfAny(['\r', '\n']);
-        var line = end < 0 ? text : text[..end];
-        if (line.Length != 5) return null;
-        text = end < 0 ? string.Empty : text[(text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1)..];
-        return line[4];
-    }
-
-    /// <summary>The delimiter of the first non-blank line (quotes respected); comma when none occurs.</summary>
-    internal static char DetectDelimiter(string text)
-    {
-        var counts = new int[Candidates.Length];
-        var inQuotes = false;
-        var seenContent = false;
-        foreach (var c in text)
-        {
-            if (c == '"')
-            {
-                inQuotes = !inQuotes;
-                seenContent = true;
-            }
-            else if (!inQuotes && c is '\r' or '\n')
-            {
-                if (seenContent) break;
-            }
-            else if (!inQuotes)
-            {
-                var index = Array.IndexOf(Candidates, c);
-                if (index >= 0) counts[index]++;
-                if (!char.IsWhiteSpace(c)) seenContent = true;
-            }
-        }
-
-        var best = 0;
-        for (var i = 1; i < counts.Length; i++)
-        {
-            if (counts[i] > counts[best]) best = i;
-        }
-
-        return counts[best] > 0 ? Candidates[best] : ',';
     }
 }

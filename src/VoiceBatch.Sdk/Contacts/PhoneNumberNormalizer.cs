@@ -75,18 +75,30 @@ internal static class PhoneNumberNormalizer
     /// <summary>The digits of <paramref name="text"/> when it holds only digits and separators (space, - ( ) . /), else null.</summary>
     private static string? DigitsIfPlain(string text)
     {
-        var digits = new System.Text.StringBuilder(text.Length);
+        var count = 0;
         foreach (var c in text)
         {
-            if (char.IsAsciiDigit(c)) digits.Append(c);
+            if (char.IsAsciiDigit(c)) count++;
             else if (!char.IsWhiteSpace(c) && c is not '-' and not '(' and not ')' and not '.' and not '/') return null;
         }
 
-        return digits.Length == 0 ? null : digits.ToString();
+        if (count == 0) return null;
+        if (count == text.Length) return text; // digits only (a vendor's usual form): no copy
+        return string.Create(count, text, static (digits, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                if (char.IsAsciiDigit(c)) digits[at++] = c;
+            }
+        });
     }
 
     private static bool TryParse(string text, string region, out string e164)
     {
+        // Already "+digits" (most sheets, every vendor): libphonenumber's own answer without parsing (see E164FastPath).
+        if (region == "ZZ" && E164FastPath.TryNormalize(text, out e164) is { } known) return known;
+
         e164 = string.Empty;
         try
         {

@@ -10,7 +10,7 @@ namespace VoiceBatch.Contacts;
 /// Reads only the archive's central directory (nothing is inflated) and checks the sizes it declares: their sum
 /// against <see cref="ContactListOptions.MaxUncompressedBytes"/>, and any part over 1 MB compressed more than 100:1
 /// (real sheets compress about 5–30:1, a bomb about 1000:1). Declared sizes cannot be used to lie: .NET's
-/// <see cref="ZipArchiveEntry"/> streams, which ClosedXML reads through, never inflate a part beyond its declared
+/// <see cref="ZipArchiveEntry"/> streams, which ExcelDataReader reads through, never inflate a part beyond its declared
 /// size (a test pins this). It also tells a ZIP that is not an Excel workbook (XLSB, ODS, DOCX …) from one that is.
 /// </remarks>
 internal static class ZipBombGuard
@@ -26,9 +26,11 @@ internal static class ZipBombGuard
         {
             archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException ex)
         {
-            throw Unreadable("it starts like a ZIP archive (XLSX) but the archive is damaged");
+            throw new ContactValidationException(
+                $"The workbook cannot be read: it starts like a ZIP archive (XLSX) but the archive is damaged or incomplete ({ex.Message}). " +
+                "If Excel opens it, save it again from Excel as XLSX; otherwise export the contacts as CSV.", ex);
         }
 
         using (archive)

@@ -19,6 +19,15 @@ public sealed class ContactValidationException : VoiceBatchException
         Errors = errors ?? [];
     }
 
+    /// <summary>Creates the exception for a whole-file problem caused by another exception (e.g. a parser's).</summary>
+    /// <param name="message">What is wrong and what to fix, naming the real cause.</param>
+    /// <param name="innerException">The exception that revealed the problem, kept for diagnosis.</param>
+    public ContactValidationException(string message, Exception? innerException)
+        : base(message, null, null, null, null, innerException)
+    {
+        Errors = [];
+    }
+
     /// <summary>Every bad row, with its 1-based spreadsheet row number (the header is row 1).</summary>
     public IReadOnlyList<ContactRowError> Errors { get; }
 }

@@ -19,10 +19,8 @@ internal sealed class BufferedContent : HttpContent
     {
         _buffer = buffer;
         _length = length;
-        foreach (var header in original.Headers)
-        {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        // Only what readers of the body use: its media type (the body is already decoded; its length is the buffer's).
+        Headers.ContentType = original.Headers.ContentType;
     }
 
     /// <summary>The body's bytes (valid until the content is disposed).</summary>

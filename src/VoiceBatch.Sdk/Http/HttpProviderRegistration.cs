@@ -55,7 +55,6 @@ internal static class HttpProviderRegistration
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
                 client.DefaultRequestHeaders.Clear();      // an app's default headers (its own Authorization…) must not reach a vendor
                 client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("VoiceBatch.Sdk", VoiceBatchTelemetry.Version));
-                client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

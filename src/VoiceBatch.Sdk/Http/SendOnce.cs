@@ -65,15 +65,14 @@ internal sealed class SendOnceGuard(ProviderContext provider) : DelegatingHandle
 {
     private static readonly HttpRequestOptionsKey<bool> SentKey = new("VoiceBatch.Sent");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var route = RouteTraits.Of(request);
         var scope = SendOnceScope.Current;
+        var route = RouteTraits.Of(request);
         if (!route.SendOnce)
         {
             // Inside a send-once scope every request counts: "never attempted" must mean nothing reached the network.
-            if (scope is null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return await TrackAsync(request, scope, cancellationToken).ConfigureAwait(false);
+            return scope is null ? base.SendAsync(request, cancellationToken) : TrackAsync(request, scope, cancellationToken);
         }
 
         var first = scope?.TryClaim() ?? !request.Options.TryGetValue(SentKey, out _);
@@ -85,7 +84,7 @@ internal sealed class SendOnceGuard(ProviderContext provider) : DelegatingHandle
         }
 
         request.Options.Set(SentKey, true);
-        return await TrackAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        return TrackAsync(request, scope, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> TrackAsync(HttpRequestMessage request, SendOnceScope? scope, CancellationToken cancellationToken)

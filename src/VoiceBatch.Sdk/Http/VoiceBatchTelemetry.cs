@@ -35,6 +35,36 @@ internal static class VoiceBatchTelemetry
     /// <summary>The <c>User-Agent</c> every request carries.</summary>
     public static string UserAgent => $"VoiceBatch.Sdk/{Version}";
 
+    /// <summary>The operation's name (no boxing, no allocation: telemetry runs on every call).</summary>
+    public static string OperationName(BatchOperation operation) => operation switch
+    {
+        BatchOperation.Get => "Get",
+        BatchOperation.Create => "Create",
+        BatchOperation.List => "List",
+        BatchOperation.GetCalls => "GetCalls",
+        BatchOperation.Cancel => "Cancel",
+        BatchOperation.Pause => "Pause",
+        BatchOperation.Resume => "Resume",
+        BatchOperation.Retry => "Retry",
+        BatchOperation.Schedule => "Schedule",
+        _ => "Other",
+    };
+
+    /// <summary>The activity's display name: <c>VoiceBatch Get</c>, <c>VoiceBatch Create</c>, …</summary>
+    public static string ActivityName(BatchOperation operation) => operation switch
+    {
+        BatchOperation.Get => "VoiceBatch Get",
+        BatchOperation.Create => "VoiceBatch Create",
+        BatchOperation.List => "VoiceBatch List",
+        BatchOperation.GetCalls => "VoiceBatch GetCalls",
+        BatchOperation.Cancel => "VoiceBatch Cancel",
+        BatchOperation.Pause => "VoiceBatch Pause",
+        BatchOperation.Resume => "VoiceBatch Resume",
+        BatchOperation.Retry => "VoiceBatch Retry",
+        BatchOperation.Schedule => "VoiceBatch Schedule",
+        _ => "VoiceBatch",
+    };
+
     /// <summary>The outcome tag of a finished operation: <c>ok</c>, or what kind of failure.</summary>
     public static string OutcomeOf(Exception? exception) => exception switch
     {

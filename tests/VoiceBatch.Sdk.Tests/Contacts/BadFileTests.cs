@@ -28,6 +28,20 @@ public sealed class BadFileTests : SheetFileTests
         => Assert.That(Refused(Files.Bytes("x.csv", "phone\n+14155550101\0\n"u8.ToArray())).Message, Does.Contain("NUL bytes"));
 
     [Test]
+    public void Utf16_bom_with_invalid_utf16_is_refused_keeping_the_decoder_error()
+    {
+        byte[] bytes = [0xFF, 0xFE, (byte)'p', 0, (byte)'h', 0, 0x00, 0xD8, (byte)'\n', 0]; // a lone high surrogate
+
+        var ex = Refused(Files.Bytes("u16.csv", bytes));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Message, Does.Contain("not valid UTF-16"));
+            Assert.That(ex.InnerException, Is.InstanceOf<DecoderFallbackException>());
+        });
+    }
+
+    [Test]
     public void A_single_stray_control_character_in_a_long_text_file_is_tolerated()
     {
         var text = "phone,name\n+14155550101,Ann\u001A\n" + string.Concat(Enumerable.Range(2, 50).Select(i => $"+1415555{i:0000},Name {i}\n"));
@@ -129,6 +143,24 @@ public sealed class BadFileTests : SheetFileTests
         var path = Files.Csv("rows.csv", [["phone"], ["+14155550101"], ["+14155550102"], ["+14155550103"]]);
 
         Assert.That(Refused(path, new ContactListOptions { MaxRows = 2 }).Message, Does.Contain("more than 2 contact rows"));
+    }
+
+    [Test]
+    public async Task Default_options_have_no_row_limit_below_the_size_limit()
+    {
+        // 100,001 rows: one more than the old default MaxRows, in a file well under the 10 MB the vendors accept.
+        var path = Files.PathOf("many.csv");
+        await using (var writer = new StreamWriter(path))
+        {
+            await writer.WriteLineAsync("phone");
+            for (var i = 0; i <= 100_000; i++) await writer.WriteLineAsync($"+1415{2_000_000 + i}");
+        }
+
+        Assert.That(new FileInfo(path).Length, Is.LessThan(ContactListOptions.DefaultMaxBytes));
+
+        var list = await ContactList.LoadAsync(path);
+
+        Assert.That(list.Contacts.Count + list.Errors.Count, Is.EqualTo(100_001));
     }
 
     [Test]

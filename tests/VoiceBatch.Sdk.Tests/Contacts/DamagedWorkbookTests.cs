@@ -24,7 +24,54 @@ public sealed class DamagedWorkbookTests : SheetFileTests
     {
         var bytes = File.ReadAllBytes(Files.XlsxText("ok.xlsx", [["phone"], ["+14155550101"]]));
 
-        Assert.That(Refused(Files.Bytes("cut.xlsx", bytes[..(bytes.Length / 2)])).Message, Does.Contain("cannot be read"));
+        var ex = Refused(Files.Bytes("cut.xlsx", bytes[..(bytes.Length / 2)]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Message, Does.Contain("cannot be read").And.Contain("damaged or incomplete"));
+            Assert.That(ex.InnerException, Is.InstanceOf<InvalidDataException>(), "the ZIP reader's own exception is kept");
+        });
+    }
+
+    [Test]
+    public void Xlsx_whose_sheet_xml_is_broken_names_the_xml_fault_and_keeps_it()
+    {
+        var source = File.ReadAllBytes(Files.XlsxText("ok.xlsx", [["phone"], ["+14155550101"]]));
+        using var buffer = new MemoryStream();
+        using (var input = new ZipArchive(new MemoryStream(source), ZipArchiveMode.Read))
+        using (var output = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var to = output.CreateEntry(entry.FullName).Open();
+                if (entry.FullName == "xl/worksheets/sheet1.xml")
+                {
+                    to.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c"u8);
+                    continue;
+                }
+
+                using var from = entry.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        var ex = Refused(Files.Bytes("broken.xlsx", buffer.ToArray()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Message, Does.Contain("XLSX workbook cannot be read").And.Contain("not well-formed XML"));
+            Assert.That(ex.InnerException, Is.InstanceOf<System.Xml.XmlException>());
+        });
+    }
+
+    [Test]
+    public void Workbooks_are_read_without_ClosedXML_or_OpenXml()
+    {
+        // Whatever OpenXml version an application has (ClosedXML 0.95 fails beside OpenXml 3.x), contact loading
+        // cannot be affected: the package does not reference either assembly.
+        var referenced = typeof(ContactList).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.That(referenced, Does.Not.Contain("ClosedXML").And.Not.Contain("DocumentFormat.OpenXml").And.Contain("ExcelDataReader"));
     }
 
     [Test]
@@ -33,7 +80,13 @@ public sealed class DamagedWorkbookTests : SheetFileTests
         var bytes = File.ReadAllBytes(Files.Xls("ok.xls", wb => SheetFiles.SetRow(wb.CreateSheet("S"), 0, "phone")));
         var damaged = bytes[..600];
 
-        Assert.That(Refused(Files.Bytes("cut.xls", damaged)).Message, Does.Contain("XLS workbook cannot be read"));
+        var ex = Refused(Files.Bytes("cut.xls", damaged));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Message, Does.Contain("XLS workbook cannot be read").And.Contain(ex.InnerException!.GetType().Name));
+            Assert.That(ex.InnerException, Is.Not.Null, "ExcelDataReader's own exception is kept");
+        });
     }
 
     [Test]

@@ -27,6 +27,26 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
     }
 
     [Test]
+    public async Task Variables_behave_as_a_read_only_dictionary_in_sheet_order()
+    {
+        var path = Files.Csv("v.csv", [["city", "phone", "name", "plan"], ["Austin", "+14155550101", "Ann", "gold"]]);
+
+        var variables = (await ContactList.LoadAsync(path)).Contacts.Single().Variables;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(variables.Select(kv => kv.Key), Is.EqualTo(new[] { "city", "name", "plan" }));
+            Assert.That(variables.Keys, Is.EqualTo(new[] { "city", "name", "plan" }));
+            Assert.That(variables.Values, Is.EqualTo(new[] { "Austin", "Ann", "gold" }));
+            Assert.That(variables, Has.Count.EqualTo(3));
+            Assert.That(variables["name"], Is.EqualTo("Ann"));
+            Assert.That(variables.ContainsKey("Name"), Is.False, "keys are case-sensitive, as the header is written");
+            Assert.That(variables.TryGetValue("phone", out _), Is.False, "the phone column is not a variable");
+            Assert.That(() => variables["missing"], Throws.InstanceOf<KeyNotFoundException>());
+        });
+    }
+
+    [Test]
     public void FromRows_without_rows_is_refused()
         => Assert.That(() => ContactList.FromRows([]), Throws.InstanceOf<ContactValidationException>());
 
@@ -37,6 +57,7 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
         [
             new Dictionary<string, string> { ["mobile"] = "+14155550101", ["name"] = "Doe, \"JJ\" Jane", ["note"] = "line1\nline2" },
             new Dictionary<string, string> { ["mobile"] = "+919876543210", ["name"] = "Zoë", ["note"] = "" },
+            new Dictionary<string, string> { ["mobile"] = "+442079460958", ["name"] = " padded ", ["note"] = "=1+1" },
         ]);
 
         var bytes = ContactCsvWriter.Write(original.Contacts, original.VariableNames, "phone_number");
@@ -45,10 +66,11 @@ public sealed class FromRowsAndRoundTripTests : SheetFileTests
         Assert.Multiple(() =>
         {
             Assert.That(Encoding.UTF8.GetString(bytes), Does.StartWith("phone_number,name,note\n"));
+            Assert.That(Encoding.UTF8.GetString(bytes), Does.EndWith("+442079460958, padded ,=1+1\n"), "RFC 4180: spaces are data; values never escaped");
             Assert.That(reread.VariableNames, Is.EqualTo(original.VariableNames));
             Assert.That(reread.Contacts.Select(c => c.PhoneNumber), Is.EqualTo(original.Contacts.Select(c => c.PhoneNumber)));
             Assert.That(reread.Contacts.Select(c => c.Variables), Is.EqualTo(original.Contacts.Select(c => c.Variables)));
-            Assert.That(reread.Contacts.Select(c => c.Row), Is.EqualTo(new[] { 2, 3 }));
+            Assert.That(reread.Contacts.Select(c => c.Row), Is.EqualTo(new[] { 2, 3, 4 }));
         });
     }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
-using CsvHelper.Configuration;
 using NPOI.HSSF.UserModel;
 using NPOI.SS.UserModel;
 
@@ -25,16 +23,26 @@ internal sealed class SheetFiles : IDisposable
 
     public string PathOf(string name) => Path.Combine(Directory, name);
 
-    /// <summary>A CSV written by CsvHelper (quotes where needed) in the given encoding (its BOM, if any, included).</summary>
+    /// <summary>
+    /// A CSV written by CsvHelper 34's writer (quotes where needed, and around values with spaces at either end, as
+    /// spreadsheet tools do) in the given encoding (its BOM, if any, included).
+    /// </summary>
     public string Csv(string name, IEnumerable<string[]> rows, Encoding? encoding = null, string delimiter = ",", string newLine = "\r\n")
     {
         var path = PathOf(name);
+        var options = new CsvWriterOptions
+        {
+            Separator = delimiter.Single(),
+            NewLine = newLine,
+            Quoting = CsvQuoting.WhenNeededOrWhitespace,
+            ValidateFieldCount = false,
+        };
         using var writer = new StreamWriter(path, append: false, encoding ?? new UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, NewLine = newLine });
+        using var csv = CsvWriter.Create(writer, options);
         foreach (var row in rows)
         {
             foreach (var field in row) csv.WriteField(field);
-            csv.NextRecord();
+            csv.EndRecord();
         }
 
         return path;

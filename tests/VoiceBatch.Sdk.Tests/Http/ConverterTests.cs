@@ -157,6 +157,80 @@ public sealed class ConverterTests
     }
 
     [Test]
+    public void Wire_values_nested_in_lists_and_lenient_objects_keep_exactly_their_own_bytes_of_the_body()
+    {
+        const string json = """
+            { "pad": "xxxxxxxxxxxxxxxxxxxxxxxx",
+              "inner": { "w": {"v" : "in" , "n": [ {"deep":"}"} ] } },
+              "items": [ {"v":"a"},  "just text" , {"v": "b\u00e9"}, 7, null, [1, {"v":"c"}] ] }
+            """;
+        var body = System.Text.Encoding.UTF8.GetBytes(json);
+        var nest = CurrentBody.Bind(body, b => JsonSerializer.Deserialize(b, ConverterTestContext.Default.Nest))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(nest.Inner!.W!.Raw.GetRawText(), Is.EqualTo("""{"v" : "in" , "n": [ {"deep":"}"} ] }"""));
+            Assert.That(nest.Inner.W.Value?.V, Is.EqualTo("in"));
+            Assert.That(nest.Items!.Select(w => w.Raw.GetRawText()), Is.EqualTo(new[] { """{"v":"a"}""", "\"just text\"", """{"v": "b\u00e9"}""", "7", "null", """[1, {"v":"c"}]""" }));
+            Assert.That(nest.Items!.Select(w => w.Value?.V), Is.EqualTo(new[] { "a", null, "b\u00e9", null, null, null }));
+        });
+    }
+
+    [Test]
+    public void A_wire_value_read_on_a_reader_of_someone_elses_keeps_a_correct_copy_instead_of_a_wrong_slice()
+    {
+        // A converter that binds its value with JsonSerializer.Deserialize(ref reader) gives nested converters a reader
+        // whose positions start at that value, not at the body: the Wire must notice and copy.
+        const string json = """{"pad":"[[[[[[[[[[[[[[[[","v":{"w":{"v":"x"}}}""";
+        var body = System.Text.Encoding.UTF8.GetBytes(json);
+        var holder = CurrentBody.Bind(body, b => JsonSerializer.Deserialize(b, ConverterTestContext.Default.ForeignHolder))!;
+        Assert.That(holder.V!.W!.Raw.GetRawText(), Is.EqualTo("""{"v":"x"}"""));
+    }
+
+    [Test]
+    public void Call_variables_keep_the_order_sent_a_repeated_name_takes_its_later_value_and_behave_as_a_dictionary()
+    {
+        var builder = default(TextFields.Builder);
+        foreach (var i in Enumerable.Range(0, 6)) builder.Set($"k{i}", $"v{i}");
+        builder.Set("k1", "again");
+        builder.TryAdd("k2", "ignored");
+        builder.TryAdd("extra", "x");
+        var fields = builder.Build();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields.Select(p => $"{p.Key}={p.Value}"), Is.EqualTo(new[] { "k0=v0", "k1=again", "k2=v2", "k3=v3", "k4=v4", "k5=v5", "extra=x" }));
+            Assert.That(fields, Has.Count.EqualTo(7));
+            Assert.That(fields["k4"], Is.EqualTo("v4"));
+            Assert.That(fields.TryGetValue("K4", out _), Is.False, "names are compared ordinally");
+            Assert.That(fields.ContainsKey("extra"), Is.True);
+            Assert.That(() => fields["missing"], Throws.TypeOf<KeyNotFoundException>());
+            Assert.That(default(TextFields.Builder).Build(), Is.SameAs(CallRecord.EmptyVariables));
+        });
+    }
+
+    [Test]
+    public void Repeated_short_words_are_made_once_and_read_exactly_like_any_string()
+    {
+        static string Word(string json)
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+            reader.Read();
+            return Words.Get(ref reader);
+        }
+
+        var first = Word("\"completed\"");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Word("\"completed\""), Is.SameAs(first), "a repeat is the same string");
+            Assert.That(Word("\"complete\""), Is.EqualTo("complete"), "a near miss is its own word");
+            Assert.That(Word("\"compl\\u0065ted\""), Is.EqualTo("completed"), "escaped text is unescaped (and not cached)");
+            Assert.That(Word("\"héllo wörld\""), Is.EqualTo("héllo wörld"));
+            var longText = new string('x', Words.MaxBytes + 1);
+            Assert.That(Word($"\"{longText}\""), Is.EqualTo(longText));
+            foreach (var i in Enumerable.Range(0, 1000)) Assert.That(Word($"\"w{i}\""), Is.EqualTo($"w{i}"), "slots are reused, never confused");
+        });
+    }
+
+    [Test]
     public void Lenient_objects_and_lists_read_wrong_kinds_as_null_and_skip_bad_elements()
     {
         var holder = Read("""{"obj":"text","list":[{"v":"a"},"junk",{"v":{"deep":1}},{"v":"b"}]}""", ConverterTestContext.Default.StructureHolder)!.V!;
@@ -210,6 +284,25 @@ internal sealed class UrlHolder { [JsonPropertyName("v"), JsonConverter(typeof(W
 internal sealed class MapHolder { [JsonPropertyName("v"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? V { get; set; } }
 internal sealed class CountsHolder { [JsonPropertyName("v"), JsonConverter(typeof(CountMapConverter))] public Dictionary<string, int>? V { get; set; } }
 internal sealed class WireHolder { [JsonPropertyName("v")] public Wire<TextHolder>? V { get; set; } }
+internal sealed class Nest
+{
+    [JsonPropertyName("inner"), JsonConverter(typeof(Lenient<NestInner>))] public NestInner? Inner { get; set; }
+    [JsonPropertyName("items")] public List<Wire<TextHolder>>? Items { get; set; }
+}
+
+internal sealed class NestInner { [JsonPropertyName("w")] public Wire<TextHolder>? W { get; set; } }
+
+internal sealed class ForeignHolder { [JsonPropertyName("v"), JsonConverter(typeof(ForeignConverter))] public NestInner? V { get; set; } }
+
+/// <summary>Binds the way a third party's converter would: on a new reader over the value.</summary>
+internal sealed class ForeignConverter : JsonConverter<NestInner>
+{
+    public override NestInner? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => JsonSerializer.Deserialize(ref reader, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<NestInner>)options.GetTypeInfo(typeof(NestInner)));
+
+    public override void Write(Utf8JsonWriter writer, NestInner value, JsonSerializerOptions options) => throw new NotSupportedException();
+}
+
 internal sealed class StructureHolder { [JsonPropertyName("v"), JsonConverter(typeof(Lenient<Structures>))] public Structures? V { get; set; } }
 
 internal sealed class Structures
@@ -234,4 +327,7 @@ internal sealed class Structures
 [JsonSerializable(typeof(StructureHolder))]
 [JsonSerializable(typeof(Structures))]
 [JsonSerializable(typeof(List<TextHolder>))]
+[JsonSerializable(typeof(Nest))]
+[JsonSerializable(typeof(NestInner))]
+[JsonSerializable(typeof(ForeignHolder))]
 internal sealed partial class ConverterTestContext : JsonSerializerContext;

@@ -34,6 +34,7 @@ public sealed class WrongShapeTests
         (ProviderId.VoiceAI, "get"), (ProviderId.VoiceAI, "calls"), (ProviderId.VoiceAI, "list"), (ProviderId.VoiceAI, "cancel"),
         (ProviderId.BatchDetails, "get"), (ProviderId.BatchDetails, "calls"),
         (ProviderId.Bolna, "get"), (ProviderId.Bolna, "calls"), (ProviderId.Bolna, "list"), (ProviderId.Bolna, "cancel"),
+        (ProviderId.Synthflow, "get"), (ProviderId.Synthflow, "calls"), (ProviderId.Synthflow, "list"), (ProviderId.Synthflow, "cancel"),
     ];
 
     private static IEnumerable<TestCaseData> Cases()
@@ -64,7 +65,7 @@ public sealed class WrongShapeTests
             o.MaxRetries = 0;
         }
 
-        _client = new TestClient(b => b.AddDialNexa(Configure).AddVoiceAI(Configure).AddBatchDetails(Configure).AddBolna(Configure));
+        _client = new TestClient(b => b.AddDialNexa(Configure).AddVoiceAI(Configure).AddBatchDetails(Configure).AddBolna(Configure).AddSynthflow(Configure));
     }
 
     [TearDown]

@@ -48,10 +48,10 @@ internal sealed class ListingConverter<TItem, TEnvelope> : JsonConverter<Listing
         switch (reader.TokenType)
         {
             case JsonTokenType.StartArray:
-                var list = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<List<TItem>>)options.GetTypeInfo(typeof(List<TItem>)));
+                var list = LenientJson.ReadInPlace(ref reader, (JsonTypeInfo<List<TItem>>)options.GetTypeInfo(typeof(List<TItem>)));
                 return new Listing<TItem, TEnvelope>(list ?? [], null);
             case JsonTokenType.StartObject:
-                return new Listing<TItem, TEnvelope>(null, JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TEnvelope>)options.GetTypeInfo(typeof(TEnvelope))));
+                return new Listing<TItem, TEnvelope>(null, LenientJson.ReadInPlace(ref reader, (JsonTypeInfo<TEnvelope>)options.GetTypeInfo(typeof(TEnvelope))));
             default:
                 reader.Skip();
                 return new Listing<TItem, TEnvelope>(null, null);

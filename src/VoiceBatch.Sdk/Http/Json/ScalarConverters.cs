@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace VoiceBatch.Http.Json;
 
@@ -133,11 +134,20 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
                 return reader.TryGetInt64(out var unix) ? LenientJson.FromUnix(unix)
                     : reader.TryGetDouble(out var d) && double.IsFinite(d) && d is > 0 and < long.MaxValue ? LenientJson.FromUnix((long)d) : null;
             case JsonTokenType.String:
+                // The common ISO-8601 form straight from the UTF-8 bytes; anything else (no offset, unix text, odd forms) by text.
+                if (reader.TryGetDateTimeOffset(out var iso) && HasOffset(ref reader)) return iso;
                 return LenientJson.ParseTime(reader.GetString());
             default:
                 reader.Skip();
                 return null;
         }
+    }
+
+    // System.Text.Json reads an ISO time without an offset as LOCAL time; the vendors mean UTC, which ParseTime assumes.
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        return span.Length > 0 && (span[^1] == (byte)'Z' || span.Length > 6 && span[^6] is (byte)'+' or (byte)'-');
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
@@ -213,6 +223,34 @@ internal static class LenientJson
     {
         var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         return System.Text.Encoding.UTF8.GetString(span);
+    }
+
+    /// <summary>
+    /// Binds the current value with <paramref name="typeInfo"/>'s converter on THIS reader. Unlike
+    /// <c>JsonSerializer.Deserialize(ref reader, …)</c>, which hands nested converters a new reader over the value alone,
+    /// the token positions nested converters see stay positions in the whole body — what <see cref="WireConverter{T}"/>
+    /// slices each value's Raw by. Every shared converter that binds a nested DTO goes through here.
+    /// </summary>
+    public static T? ReadInPlace<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo)
+        => ((JsonConverter<T>)typeInfo.Converter).Read(ref reader, typeof(T), typeInfo.Options);
+
+    /// <summary>
+    /// The current value as a variable's text: a non-blank string as sent, a number or boolean as its JSON text; null for
+    /// a blank string, null, object or array (skipped). What a contact's own fields beside a vendor's known members become.
+    /// </summary>
+    public static string? ReadScalarText(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                var text = reader.GetString();
+                return string.IsNullOrWhiteSpace(text) ? null : text;
+            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                return RawText(ref reader);
+            default:
+                reader.Skip();
+                return null;
+        }
     }
 
     /// <summary>A number, or a string holding one; null for anything else (the value is skipped).</summary>

@@ -25,7 +25,7 @@ internal sealed class Lenient<T> : JsonConverter<T?>
         var start = reader; // the whole value is buffered before a custom converter runs, so it can be read again
         try
         {
-            return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            return LenientJson.ReadInPlace(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
         }
         catch (JsonException)
         {
@@ -62,7 +62,7 @@ internal sealed class LenientList<T> : JsonConverter<List<T>?>
             var start = reader;
             try
             {
-                if (JsonSerializer.Deserialize(ref reader, info) is { } item) items.Add(item);
+                if (LenientJson.ReadInPlace(ref reader, info) is { } item) items.Add(item);
             }
             catch (JsonException)
             {
@@ -103,7 +103,7 @@ internal sealed class TextMapConverter : JsonConverter<Dictionary<string, string
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = Words.Get(ref reader);
             reader.Read();
             switch (reader.TokenType)
             {
@@ -147,7 +147,7 @@ internal sealed class CountMapConverter : JsonConverter<Dictionary<string, int>?
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = Words.Get(ref reader);
             reader.Read();
             if (LenientJson.ReadDouble(ref reader) is { } d && d is >= 0 and <= int.MaxValue) map[name] = (int)d;
         }

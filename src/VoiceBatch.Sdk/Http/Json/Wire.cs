@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace VoiceBatch.Http.Json;
 
 /// <summary>
-/// A vendor's JSON value bound to its wire DTO, together with that value's own JSON — parsed once — for
+/// A vendor's JSON value bound to its wire DTO, together with that value's own JSON — read once — for
 /// <see cref="BatchCall.Raw"/> and <see cref="CallRecord.Raw"/>. <see cref="Value"/> is null when the JSON is not an
 /// object of the DTO's shape (a string, an array, an object that does not bind): the JSON is still kept, so a list
 /// item of an unexpected shape is reported as Unknown with its Raw rather than dropped or fatal.
@@ -13,14 +13,17 @@ namespace VoiceBatch.Http.Json;
 /// </summary>
 /// <typeparam name="T">The wire DTO.</typeparam>
 [JsonConverter(typeof(WireConverterFactory))]
-internal sealed class Wire<T>(T? value, JsonElement raw)
+internal sealed class Wire<T>(T? value, RawJson json)
     where T : class
 {
     /// <summary>The bound DTO, or null when the JSON does not have the DTO's shape.</summary>
     public T? Value { get; } = value;
 
-    /// <summary>The JSON as the vendor sent it (a standalone element, independent of any pooled buffer).</summary>
-    public JsonElement Raw { get; } = raw;
+    /// <summary>The JSON as the vendor sent it, kept without parsing it again (give it to a model's <c>RawJson</c>).</summary>
+    public RawJson Json { get; } = json;
+
+    /// <summary>The JSON as a standalone element (parsed on first use).</summary>
+    public JsonElement Raw => Json.Element;
 }
 
 /// <summary>Creates the <see cref="Wire{T}"/> converter for each DTO type.</summary>
@@ -32,7 +35,10 @@ internal sealed class WireConverterFactory : JsonConverterFactory
         => (JsonConverter)Activator.CreateInstance(typeof(WireConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
 }
 
-/// <summary>Reads one JSON value into a standalone element (one parse), then binds the DTO from it.</summary>
+/// <summary>
+/// Binds the DTO in one pass over the value and keeps the value's bytes: a slice of the answer when the SDK owns it
+/// (<see cref="CurrentBody"/>), else a parsed copy. A value that does not bind keeps its JSON with a null DTO.
+/// </summary>
 internal sealed class WireConverter<T> : JsonConverter<Wire<T>>
     where T : class
 {
@@ -40,17 +46,77 @@ internal sealed class WireConverter<T> : JsonConverter<Wire<T>>
 
     public override Wire<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var raw = JsonElement.ParseValue(ref reader);
-        if (raw.ValueKind != JsonValueKind.Object) return new Wire<T>(null, raw);
-        try
+        var body = CurrentBody.Bytes;
+        if (body is null || reader.HasValueSequence) return ReadCopy(ref reader, options);
+
+        var before = reader;
+        var start = (int)reader.TokenStartIndex;
+        T? value = null;
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            return new Wire<T>(raw.Deserialize((JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))), raw);
+            try
+            {
+                value = LenientJson.ReadInPlace(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            }
+            catch (JsonException)
+            {
+                reader = before;
+                reader.Skip();
+            }
         }
-        catch (JsonException)
+        else
         {
-            return new Wire<T>(null, raw);
+            reader.Skip();
         }
+
+        var end = (int)reader.BytesConsumed;
+        if (!Spans(body, start, end, before.TokenType))
+        {
+            // The reader's positions are not positions in this body (a caller bound a nested value on a reader of its
+            // own): keep a parsed copy instead of a wrong slice.
+            reader = before;
+            return ReadCopy(ref reader, options);
+        }
+
+        return new Wire<T>(value, RawJson.FromUtf8(body.AsMemory(start, end - start)));
+    }
+
+    /// <summary>Whether body[start..end] is plausibly the value the reader just read: in range, and opened and closed by
+    /// the bytes its first token needs.</summary>
+    private static bool Spans(byte[] body, int start, int end, JsonTokenType first)
+    {
+        if (start < 0 || end > body.Length || end <= start) return false;
+        var (open, close) = (body[start], body[end - 1]);
+        return first switch
+        {
+            JsonTokenType.StartObject => open == (byte)'{' && close == (byte)'}',
+            JsonTokenType.StartArray => open == (byte)'[' && close == (byte)']',
+            JsonTokenType.String => open == (byte)'"' && close == (byte)'"' && end - start >= 2,
+            JsonTokenType.Null => open == (byte)'n',
+            JsonTokenType.True => open == (byte)'t',
+            JsonTokenType.False => open == (byte)'f',
+            _ => true,
+        };
     }
 
     public override void Write(Utf8JsonWriter writer, Wire<T> value, JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+
+    private static Wire<T> ReadCopy(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var raw = JsonElement.ParseValue(ref reader);
+        T? value = null;
+        if (raw.ValueKind == JsonValueKind.Object)
+        {
+            try
+            {
+                value = raw.Deserialize((JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            }
+            catch (JsonException)
+            {
+                value = null;
+            }
+        }
+
+        return new Wire<T>(value, RawJson.FromElement(raw));
+    }
 }

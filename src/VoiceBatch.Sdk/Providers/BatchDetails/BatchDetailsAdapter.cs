@@ -111,22 +111,29 @@ internal sealed class BatchDetailsAdapter(IBatchDetailsApi api, BatchDetailsOpti
     private IAsyncEnumerable<CallRecord> PageAsync(string batchId, int limit, Query query, CancellationToken cancellationToken)
         => Pager.ByPageNumberAsync(async (page, ct) =>
         {
-            var (data, _) = await FetchAsync(batchId, page, limit, query, ct).ConfigureAwait(false);
+            var envelope = await api.GetCallPageAsync(batchId, page, limit, query.Filter, query.SortBy, query.SortOrder, query.Search, query.Extra, ct).ConfigureAwait(false);
+            var data = Checked(envelope, batchId, null);
             return new Page<CallRecord>([.. (data.Records ?? []).Select(BatchDetailsMapping.ToCall)], TotalPages: BatchDetailsMapping.Count(data.TotalPages));
         }, limit, cancellationToken);
 
     private async Task<(BatchDetailsData Data, System.Text.Json.JsonElement Raw)> FetchAsync(string batchId, int page, int limit, Query query, CancellationToken cancellationToken)
     {
         var wire = await api.GetBatchDetailsAsync(batchId, page, limit, query.Filter, query.SortBy, query.SortOrder, query.Search, query.Extra, cancellationToken).ConfigureAwait(false);
-        if (wire.Value is not { } envelope) throw context.Unexpected(wire.Raw, "the batch-details envelope");
+        return (Checked(wire.Value, batchId, wire.Raw), wire.Raw);
+    }
+
+    /// <summary>The envelope's data, or the error it reports inside a 2xx (through the shared error table).</summary>
+    private BatchDetailsData Checked(BatchDetailsEnvelope? envelope, string batchId, System.Text.Json.JsonElement? raw)
+    {
+        if (envelope is null) throw context.Unexpected(raw ?? default, "the batch-details envelope");
         if (envelope.Status is false || envelope.ErrorMessage is not null)
         {
             var code = int.TryParse(envelope.Code, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 400 and <= 599 ? n : 200;
-            var body = new ErrorBody(context.Scrubber.Scrub(envelope.ErrorMessage ?? envelope.Message ?? "no reason given"), envelope.Code, context.Scrubber.Scrub(wire.Raw.GetRawText()));
+            var body = new ErrorBody(context.Scrubber.Scrub(envelope.ErrorMessage ?? envelope.Message ?? "no reason given"), envelope.Code, raw is { } r ? context.Scrubber.Scrub(r.GetRawText()) : string.Empty);
             throw ErrorMap.FromStatus(Id, code, body, $"GET /api/call/batch-details/{batchId} (reported inside an HTTP 200 envelope)", null);
         }
 
-        return envelope.Data is { } data ? (data, wire.Raw) : throw context.Unexpected(wire.Raw, "the batch's 'data'");
+        return envelope.Data ?? throw context.Unexpected(raw ?? default, "the batch's 'data'");
     }
 
     private sealed record Query(string? Filter = null, string? SortBy = null, string? SortOrder = null, string? Search = null, IDictionary<string, string>? Extra = null);

@@ -13,10 +13,11 @@ namespace VoiceBatch.Providers.BatchDetails;
     AllowTrailingCommas = true,
     Converters = [typeof(LenientStringConverter), typeof(LenientInt32Converter), typeof(LenientInt64Converter), typeof(LenientDoubleConverter), typeof(LenientBooleanConverter), typeof(LenientTimestampConverter)])]
 [JsonSerializable(typeof(Wire<BatchDetailsEnvelope>))]
-[JsonSerializable(typeof(BatchDetailsEnvelope))]
+[JsonSerializable(typeof(BatchDetailsEnvelope))] // also a route's answer (call pages)
 [JsonSerializable(typeof(BatchDetailsData))]
 [JsonSerializable(typeof(BatchDetailsRecord))]
 [JsonSerializable(typeof(BatchDetailsPhoneLog))]
 [JsonSerializable(typeof(List<Wire<BatchDetailsRecord>>))]
-[JsonSerializable(typeof(List<BatchDetailsPhoneLog>))]
+[JsonSerializable(typeof(DateTimeOffset?))] // read by BatchDetailsRecordConverter
+[JsonSerializable(typeof(string))]
 internal sealed partial class BatchDetailsJsonContext : JsonSerializerContext;

@@ -76,54 +76,23 @@ internal static class BatchDetailsMapping
     /// </summary>
     public static CallRecord ToCall(Wire<BatchDetailsRecord> wire)
     {
-        if (wire.Value is not { } record) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } record) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
 
-        var call = new CallRecord
+        var latest = record.LatestLog;
+        return new CallRecord
         {
             Id = record.Id,
             PhoneNumber = PhoneNumberNormalizer.NormalizeOrKeep(record.PhoneNumber),
             Name = record.Name,
-            Status = CallStatus.Pending,
-            Variables = Variables(record),
+            Status = latest is null ? CallStatus.Pending : CommonCallStatus.Map(latest.CallStatus),
+            RawStatus = latest?.CallStatus,
+            Duration = latest?.CallDuration,
+            RecordingUrl = latest?.RecordingUrl,
+            Transcript = latest?.Transcript,
+            Variables = record.Fields,
             CreatedAt = record.CreatedAt,
-            UpdatedAt = record.UpdatedAt,
-            Raw = wire.Raw,
+            UpdatedAt = latest is null ? record.UpdatedAt : latest.UpdatedAt ?? latest.CreatedAt ?? record.UpdatedAt,
+            RawJson = wire.Json,
         };
-
-        BatchDetailsPhoneLog? latest = null;
-        foreach (var log in record.PhoneLogs ?? [])
-        {
-            if (latest is null || (log.CreatedAt ?? DateTimeOffset.MinValue) >= (latest.CreatedAt ?? DateTimeOffset.MinValue)) latest = log;
-        }
-
-        return latest is null ? call : call with
-        {
-            Status = CommonCallStatus.Map(latest.CallStatus),
-            RawStatus = latest.CallStatus,
-            Duration = latest.CallDuration,
-            RecordingUrl = latest.RecordingUrl,
-            Transcript = latest.Transcript,
-            UpdatedAt = latest.UpdatedAt ?? latest.CreatedAt ?? call.UpdatedAt,
-        };
-    }
-
-    private static IReadOnlyDictionary<string, string> Variables(BatchDetailsRecord record)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in record.Other ?? [])
-        {
-            if (name == "__v") continue;
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()):
-                    variables[name] = value.GetString()!;
-                    break;
-                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                    variables[name] = value.GetRawText();
-                    break;
-            }
-        }
-
-        return variables.Count == 0 ? CallRecord.EmptyVariables : variables;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using VoiceBatch.Http.Json;
 
 namespace VoiceBatch.Providers.BatchDetails;
@@ -38,24 +39,130 @@ internal sealed class BatchDetailsData
 }
 
 /// <summary>One call record: <c>_id</c>, <c>phoneNumber</c>, <c>name</c>, <c>createdAt</c>, <c>phoneLogs[]</c> (the attempts),
-/// and the contact's own fields (<c>account_id</c>, <c>priority</c>, …) as further members.</summary>
+/// and the contact's own fields (<c>account_id</c>, <c>priority</c>, …) as further members, collected in <see cref="Fields"/>.</summary>
+[JsonConverter(typeof(BatchDetailsRecordConverter))]
 internal sealed class BatchDetailsRecord
 {
-    [JsonPropertyName("_id")] public string? Id { get; set; }
-    [JsonPropertyName("phoneNumber")] public string? PhoneNumber { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAt { get; set; }
-    [JsonPropertyName("updatedAt")] public DateTimeOffset? UpdatedAt { get; set; }
-    [JsonPropertyName("phoneLogs"), JsonConverter(typeof(LenientList<BatchDetailsPhoneLog>))] public List<BatchDetailsPhoneLog>? PhoneLogs { get; set; }
+    public string? Id { get; set; }
+    public string? PhoneNumber { get; set; }
+    public string? Name { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>The latest attempt of <c>phoneLogs[]</c> by <c>createdAt</c> (the later one in the array on a tie or an
+    /// unreadable date); null when there is none. Picked while reading: the others are only in Raw.</summary>
+    public BatchDetailsPhoneLog? LatestLog { get; set; }
 
-    /// <summary>Every other member: the contact's own fields (scalars become variables; <c>__v</c> is bookkeeping).</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>Every other top-level scalar member (the contact's own fields), as text, in the order sent; blank strings,
+    /// nulls, objects and arrays are left out; <c>__v</c> (bookkeeping) too.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; set; } = CallRecord.EmptyVariables;
+}
+
+/// <summary>Reads <see cref="BatchDetailsRecord"/> in one pass, known members by their UTF-8 names (no string made for
+/// them), the rest as the contact's fields: a record is never parsed a second time for its variables.</summary>
+internal sealed class BatchDetailsRecordConverter : JsonConverter<BatchDetailsRecord>
+{
+
+    public override BatchDetailsRecord? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var text = (JsonTypeInfo<string?>)options.GetTypeInfo(typeof(string));
+        var time = (JsonTypeInfo<DateTimeOffset?>)options.GetTypeInfo(typeof(DateTimeOffset?));
+        var record = new BatchDetailsRecord();
+        var fields = default(TextFields.Builder);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("_id"u8)) record.Id = Next(ref reader, text);
+            else if (reader.ValueTextEquals("phoneNumber"u8)) record.PhoneNumber = Next(ref reader, text);
+            else if (reader.ValueTextEquals("name"u8)) record.Name = Next(ref reader, text);
+            else if (reader.ValueTextEquals("createdAt"u8)) record.CreatedAt = Next(ref reader, time);
+            else if (reader.ValueTextEquals("updatedAt"u8)) record.UpdatedAt = Next(ref reader, time);
+            else if (reader.ValueTextEquals("phoneLogs"u8))
+            {
+                reader.Read();
+                record.LatestLog = LatestOf(ref reader, (JsonTypeInfo<BatchDetailsPhoneLog>)options.GetTypeInfo(typeof(BatchDetailsPhoneLog)));
+            }
+            else if (reader.ValueTextEquals("__v"u8))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+            else
+            {
+                var name = Words.Get(ref reader);
+                reader.Read();
+                if (LenientJson.ReadScalarText(ref reader) is { } value) fields.Set(name, value);
+            }
+        }
+
+        record.Fields = fields.Build();
+        return record;
+    }
+
+    /// <summary>The latest attempt of an array of them; an element that is not an attempt is skipped, anything but an array is none.</summary>
+    private static BatchDetailsPhoneLog? LatestOf(ref Utf8JsonReader reader, JsonTypeInfo<BatchDetailsPhoneLog> typeInfo)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        BatchDetailsPhoneLog? latest = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var before = reader;
+            BatchDetailsPhoneLog? log;
+            try
+            {
+                log = LenientJson.ReadInPlace(ref reader, typeInfo);
+            }
+            catch (JsonException)
+            {
+                reader = before;
+                reader.Skip();
+                continue;
+            }
+
+            if (log is not null && (latest is null || (log.CreatedAt ?? DateTimeOffset.MinValue) >= (latest.CreatedAt ?? DateTimeOffset.MinValue))) latest = log;
+        }
+
+        return latest;
+    }
+
+    public override void Write(Utf8JsonWriter writer, BatchDetailsRecord value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        if (value.Id is not null) writer.WriteString("_id"u8, value.Id);
+        if (value.PhoneNumber is not null) writer.WriteString("phoneNumber"u8, value.PhoneNumber);
+        if (value.Name is not null) writer.WriteString("name"u8, value.Name);
+        if (value.CreatedAt is { } created) writer.WriteString("createdAt"u8, created);
+        if (value.UpdatedAt is { } updated) writer.WriteString("updatedAt"u8, updated);
+        foreach (var (name, field) in value.Fields) writer.WriteString(name, field);
+        writer.WriteEndObject();
+    }
+
+    private static T? Next<T>(ref Utf8JsonReader reader, JsonTypeInfo<T?> typeInfo)
+    {
+        reader.Read();
+        return LenientJson.ReadInPlace(ref reader, typeInfo);
+    }
 }
 
 /// <summary>One attempt (<c>phoneLogs[]</c>).</summary>
 internal sealed class BatchDetailsPhoneLog
 {
-    [JsonPropertyName("callStatus")] public string? CallStatus { get; set; }
+    [JsonPropertyName("callStatus"), JsonConverter(typeof(WordConverter))] public string? CallStatus { get; set; }
     [JsonPropertyName("callDuration"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? CallDuration { get; set; }
     [JsonPropertyName("recordingUrl"), JsonConverter(typeof(WebLinkConverter))] public Uri? RecordingUrl { get; set; }
     [JsonPropertyName("transcript")] public string? Transcript { get; set; }

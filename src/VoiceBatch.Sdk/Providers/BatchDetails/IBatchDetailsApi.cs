@@ -19,4 +19,17 @@ internal interface IBatchDetailsApi
         string? search,
         [Query] IDictionary<string, string>? extra,
         CancellationToken cancellationToken);
+
+    /// <summary>The same route, for paging call records: the page's own JSON is not kept (each record keeps its own).</summary>
+    [Get("/api/call/batch-details/{id}")]
+    Task<BatchDetailsEnvelope> GetCallPageAsync(
+        string id,
+        int page,
+        int limit,
+        string? filter,
+        string? sortBy,
+        string? sortOrder,
+        string? search,
+        [Query] IDictionary<string, string>? extra,
+        CancellationToken cancellationToken);
 }

@@ -109,7 +109,7 @@ internal sealed class BolnaAdapter(IBolnaApi api, BolnaOptions options, Provider
             Progress = BatchProgress.FromCounts(request.Contacts.Contacts.Count),
             ScheduledAt = BolnaMapping.EffectiveStart(scheduled?.Value?.State, at),
             FromPhoneNumber = string.IsNullOrWhiteSpace(request.FromPhoneNumber) ? null : request.FromPhoneNumber.Trim(),
-            Raw = created.Raw,
+            RawJson = created.Json,
         };
     }
 
@@ -124,7 +124,7 @@ internal sealed class BolnaAdapter(IBolnaApi api, BolnaOptions options, Provider
             Status = BatchStatus.Scheduled,
             RawStatus = answer?.Value?.State,
             ScheduledAt = BolnaMapping.EffectiveStart(answer?.Value?.State, start),
-            Raw = answer?.Raw,
+            RawJson = answer?.Json,
         };
     }
 
@@ -142,7 +142,7 @@ internal sealed class BolnaAdapter(IBolnaApi api, BolnaOptions options, Provider
             throw;
         }
 
-        return new BatchCall { Provider = Id, Id = batchId, Status = BatchStatus.Cancelled, RawStatus = answer?.Value?.State, Raw = answer?.Raw };
+        return new BatchCall { Provider = Id, Id = batchId, Status = BatchStatus.Cancelled, RawStatus = answer?.Value?.State, RawJson = answer?.Json };
     }
 
     public async IAsyncEnumerable<BatchCall> ListBatchesAsync(BatchQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -92,7 +92,7 @@ internal static class BolnaMapping
             UpdatedAt = dto.UpdatedAt,
             ScheduledAt = dto.ScheduledAt,
             FromPhoneNumber = dto.FromPhoneNumber ?? dto.FromPhoneNumbers?.FirstOrDefault(),
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -115,7 +115,7 @@ internal static class BolnaMapping
     /// </summary>
     public static CallRecord ToCall(Wire<BolnaExecution> wire)
     {
-        if (wire.Value is not { } e) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } e) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = e.Id,
@@ -125,10 +125,10 @@ internal static class BolnaMapping
             Duration = e.ConversationDuration ?? e.ConversationTime ?? e.Telephony?.Duration,
             RecordingUrl = e.Telephony?.RecordingUrl ?? e.RecordingUrl,
             Transcript = e.Transcript,
-            Variables = Variables(e.Context),
+            Variables = e.Context?.Variables ?? CallRecord.EmptyVariables,
             CreatedAt = e.CreatedAt ?? e.CreatedAtCamel,
             UpdatedAt = e.UpdatedAt ?? e.UpdatedAtCamel,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -240,21 +240,6 @@ internal static class BolnaMapping
 
     private static bool HasOpenExecutions(IReadOnlyDictionary<string, int>? executionStatus)
         => executionStatus?.Any(e => e.Value > 0 && IsOpen(MapCallStatus(e.Key))) == true;
-
-    private static IReadOnlyDictionary<string, string> Variables(BolnaContext? context)
-    {
-        if (context is null) return CallRecord.EmptyVariables;
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in context.Other ?? [])
-        {
-            if (value.ValueKind is JsonValueKind.String) variables[name] = value.GetString()!;
-            else if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False) variables[name] = value.GetRawText();
-        }
-
-        if (context.RecipientPhoneNumber is { } phone) variables["recipient_phone_number"] = phone;
-        foreach (var (name, value) in context.RecipientData ?? []) variables.TryAdd(name, value);
-        return variables.Count == 0 ? CallRecord.EmptyVariables : variables;
-    }
 
     private static DateTimeOffset RoundUpToSecond(DateTimeOffset at)
     {

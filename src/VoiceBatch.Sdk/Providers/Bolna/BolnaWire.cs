@@ -11,7 +11,7 @@ namespace VoiceBatch.Providers.Bolna;
 internal sealed class BolnaBatch
 {
     [JsonPropertyName("batch_id")] public string? BatchId { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
     [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
     [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
     [JsonPropertyName("scheduled_at")] public DateTimeOffset? ScheduledAt { get; set; }
@@ -43,7 +43,7 @@ internal sealed class BolnaExecution
 {
     /// <summary>A UUID in the OpenAPI, an integer in Bolna's guides: read as text either way.</summary>
     [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
     [JsonPropertyName("conversation_duration"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? ConversationDuration { get; set; }
     [JsonPropertyName("conversation_time"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? ConversationTime { get; set; }
     [JsonPropertyName("transcript")] public string? Transcript { get; set; }
@@ -65,14 +65,99 @@ internal sealed class BolnaTelephony
     [JsonPropertyName("duration"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? Duration { get; set; }
 }
 
-/// <summary><c>context_details</c>: for a batch, <c>recipient_data</c> holds the CSV row's other columns.</summary>
+/// <summary><c>context_details</c>: for a batch, <c>recipient_data</c> holds the CSV row's other columns; its other scalar
+/// members (<c>recipient_phone_number</c> among them) are variables too, collected as they are read.</summary>
+[JsonConverter(typeof(BolnaContextConverter))]
 internal sealed class BolnaContext
 {
-    [JsonPropertyName("recipient_data"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? RecipientData { get; set; }
-    [JsonPropertyName("recipient_phone_number")] public string? RecipientPhoneNumber { get; set; }
+    public string? RecipientPhoneNumber { get; set; }
 
-    /// <summary>Every other member (scalars become variables).</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
+    /// <summary>The call's variables: every scalar member as text (strings as sent, numbers and booleans as their JSON),
+    /// then each <c>recipient_data</c> entry whose name is not taken (its objects and arrays as their JSON), in the order sent.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; set; } = CallRecord.EmptyVariables;
+}
+
+/// <summary>Reads <see cref="BolnaContext"/> in one pass: the execution's JSON is never parsed a second time for its variables.</summary>
+internal sealed class BolnaContextConverter : JsonConverter<BolnaContext>
+{
+    public override BolnaContext? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var context = new BolnaContext();
+        var scalars = default(TextFields.Builder);
+        var data = default(TextFields.Builder);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("recipient_data"u8))
+            {
+                reader.Read();
+                ReadRecipientData(ref reader, ref data);
+                continue;
+            }
+
+            var name = Words.Get(ref reader);
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    var text = reader.GetString()!;
+                    if (name == "recipient_phone_number") context.RecipientPhoneNumber = text;
+                    scalars.Set(name, text);
+                    break;
+                case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                    scalars.Set(name, LenientJson.RawText(ref reader));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in data.Build()) scalars.TryAdd(name, value);
+        context.Variables = scalars.Build();
+        return context;
+    }
+
+    public override void Write(Utf8JsonWriter writer, BolnaContext value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, text) in value.Variables) writer.WriteString(name, text);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>recipient_data</c> as <see cref="TextMapConverter"/> reads a variable map: strings as sent, numbers and
+    /// booleans as their JSON, objects and arrays as their JSON, nulls left out; anything but an object is none.</summary>
+    private static void ReadRecipientData(ref Utf8JsonReader reader, ref TextFields.Builder data)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = Words.Get(ref reader);
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    data.Set(name, reader.GetString()!);
+                    break;
+                case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                    data.Set(name, LenientJson.RawText(ref reader));
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    using (var value = JsonDocument.ParseValue(ref reader)) data.Set(name, value.RootElement.GetRawText());
+                    break;
+            }
+        }
+    }
 }
 
 /// <summary>The paged form of the executions answer: <c>{page_number|page, page_size, total, has_more, data[]}</c>.</summary>

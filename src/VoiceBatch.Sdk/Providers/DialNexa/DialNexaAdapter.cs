@@ -83,10 +83,10 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
     {
         var wire = await api.GetBatchAsync(batchId, MaxCallLogPage, cancellationToken).ConfigureAwait(false);
         if (wire.Value is not { } answer) throw context.Unexpected(wire.Raw, "a DialNexa batch");
-        if (answer.CallLogs is null) return DialNexaMapping.ToBatch(Id, answer, wire.Raw, batchId, context.Now);
+        if (answer.CallLogs is null) return DialNexaMapping.ToBatch(Id, answer, wire.Json, batchId, context.Now);
 
         var listed = await FindListedAsync(batchId, cancellationToken).ConfigureAwait(false);
-        return DialNexaMapping.FromCallLogs(Id, answer, wire.Raw, batchId, listed);
+        return DialNexaMapping.FromCallLogs(Id, answer, wire.Json, batchId, listed);
     }
 
     public async Task<BatchCall> CreateBatchAsync(CreateBatchRequest request, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
                 $"{context.Scrubber.Scrub(warning.Message ?? "(no message)", 300)} ({warning.Conflicts?.Count ?? 0} conflicting batch(es)); the full warning is in BatchCall.Raw");
         }
 
-        return Complete(DialNexaMapping.ToBatch(Id, created.Value, created.Raw, null, now), request, title);
+        return Complete(DialNexaMapping.ToBatch(Id, created.Value, created.Json, null, now), request, title);
     }
 
     public async IAsyncEnumerable<BatchCall> ListBatchesAsync(BatchQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -166,7 +166,7 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
             }
 
             var now = context.Now;
-            var batches = Items(listing).Select(w => DialNexaMapping.ToBatch(Id, w.Value ?? new DialNexaBatch(), w.Raw, null, now)).ToList();
+            var batches = Items(listing).Select(w => DialNexaMapping.ToBatch(Id, w.Value ?? new DialNexaBatch(), w.Json, null, now)).ToList();
             if (agentId is not null && batches.Count > 0 && batches.All(b => b.AgentId is null))
             {
                 throw new VoiceBatchException(
@@ -261,7 +261,7 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
         }
 
         return wire.Value?.Campaign is { Status: not null } campaign
-            ? DialNexaMapping.ToBatch(Id, campaign, wire.Raw, batchId, context.Now) with { Id = campaign.Id ?? batchId }
+            ? DialNexaMapping.ToBatch(Id, campaign, wire.Json, batchId, context.Now) with { Id = campaign.Id ?? batchId }
             : await GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -297,7 +297,7 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
             {
                 if (item.Value is { } dto && string.Equals(dto.Id ?? dto.CampaignId, batchId, StringComparison.Ordinal))
                 {
-                    return DialNexaMapping.ToBatch(Id, dto, item.Raw, batchId, context.Now);
+                    return DialNexaMapping.ToBatch(Id, dto, item.Json, batchId, context.Now);
                 }
             }
 

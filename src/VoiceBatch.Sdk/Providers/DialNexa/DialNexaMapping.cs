@@ -94,7 +94,7 @@ internal static class DialNexaMapping
     /// FromPhoneNumber ← <c>from_number</c> (OA: the number DialNexa really uses) | <c>from_phone_number</c>; start ←
     /// <c>starts_at</c> | <c>scheduled_at</c>; Id ← <c>id</c> | <c>campaign_id</c>; a record wrapped in <c>data</c> is unwrapped.
     /// </summary>
-    public static BatchCall ToBatch(ProviderId provider, DialNexaBatch dto, JsonElement raw, string? fallbackId, DateTimeOffset now)
+    public static BatchCall ToBatch(ProviderId provider, DialNexaBatch dto, RawJson raw, string? fallbackId, DateTimeOffset now)
     {
         if (dto.Id is null && dto.CampaignId is null && dto.Data is { } inner) dto = inner;
         var rawStatus = dto.Status ?? dto.CampaignStatus;
@@ -115,7 +115,7 @@ internal static class DialNexaMapping
             UpdatedAt = dto.UpdatedAt ?? dto.UpdatedAtCamel,
             ScheduledAt = startsAt,
             FromPhoneNumber = dto.FromNumber ?? dto.FromPhoneNumber,
-            Raw = raw,
+            RawJson = raw,
         };
     }
 
@@ -125,7 +125,7 @@ internal static class DialNexaMapping
     /// The logs are Calls; Completed/Failed are counted from them when every log is on this page — by each number's
     /// LATEST log, because OA's <c>total</c> counts call logs including retries, not contacts (it is never used as Total).
     /// </summary>
-    public static BatchCall FromCallLogs(ProviderId provider, DialNexaBatchAnswer answer, JsonElement raw, string batchId, BatchCall? listed)
+    public static BatchCall FromCallLogs(ProviderId provider, DialNexaBatchAnswer answer, RawJson raw, string batchId, BatchCall? listed)
     {
         var logs = (answer.CallLogs ?? []).Select(ToCall).ToList();
         var everyLogHere = answer.Total is { } total ? logs.Count >= total : answer.TotalPages is null or <= 1;
@@ -141,7 +141,7 @@ internal static class DialNexaMapping
             Id = batchId,
             Progress = progress,
             Calls = logs,
-            Raw = raw,
+            RawJson = raw,
         };
     }
 
@@ -152,7 +152,7 @@ internal static class DialNexaMapping
     /// <c>from_number</c>, <c>summary</c> stay in Raw. Transcripts need <c>GET /v1/calls/{id}</c> and are not fetched.</summary>
     public static CallRecord ToCall(Wire<DialNexaCallLog> wire)
     {
-        if (wire.Value is not { } log) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } log) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = log.CallId ?? log.Id,
@@ -164,7 +164,7 @@ internal static class DialNexaMapping
             Transcript = log.Transcript,
             CreatedAt = log.CreatedAtCamel ?? log.CreatedAt,
             UpdatedAt = log.UpdatedAtCamel ?? log.UpdatedAt ?? log.EndedAt,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 

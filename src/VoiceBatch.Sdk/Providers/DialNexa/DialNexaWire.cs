@@ -18,7 +18,7 @@ internal class DialNexaBatch
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("name")] public string? Name { get; set; }
     [JsonPropertyName("title")] public string? Title { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
     [JsonPropertyName("agent_id")] public string? AgentId { get; set; }
     [JsonPropertyName("agent_name")] public string? AgentName { get; set; }
     [JsonPropertyName("from_phone_number")] public string? FromPhoneNumber { get; set; }
@@ -76,7 +76,7 @@ internal sealed class DialNexaCallLog
     [JsonPropertyName("call_id")] public string? CallId { get; set; }
     [JsonPropertyName("to_number")] public string? ToNumber { get; set; }
     [JsonPropertyName("to_phone_number")] public string? ToPhoneNumber { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
     [JsonPropertyName("duration"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? Duration { get; set; }
     [JsonPropertyName("duration_seconds"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? DurationSeconds { get; set; }
     [JsonPropertyName("createdAt")] public DateTimeOffset? CreatedAtCamel { get; set; }

@@ -64,7 +64,7 @@ internal static class ElevenLabsMapping
             ScheduledAt = dto.ScheduledAt,
             FromPhoneNumber = dto.PhoneNumberId,
             Calls = calls,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 
@@ -91,7 +91,7 @@ internal static class ElevenLabsMapping
     /// stays in Raw); a number that does not parse is kept as sent. <c>dynamic_variables</c> become text.</summary>
     public static CallRecord ToCall(Wire<ElevenLabsRecipient> wire)
     {
-        if (wire.Value is not { } r) return new CallRecord { Status = CallStatus.Unknown, Raw = wire.Raw };
+        if (wire.Value is not { } r) return new CallRecord { Status = CallStatus.Unknown, RawJson = wire.Json };
         return new CallRecord
         {
             Id = r.Id,
@@ -102,7 +102,7 @@ internal static class ElevenLabsMapping
             Variables = r.ClientData?.DynamicVariables is { Count: > 0 } variables ? variables : CallRecord.EmptyVariables,
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
-            Raw = wire.Raw,
+            RawJson = wire.Json,
         };
     }
 

@@ -15,7 +15,7 @@ internal sealed class ElevenLabsBatch
     [JsonPropertyName("name")] public string? Name { get; set; }
     [JsonPropertyName("agent_id")] public string? AgentId { get; set; }
     [JsonPropertyName("agent_name")] public string? AgentName { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
     [JsonPropertyName("created_at_unix")] public DateTimeOffset? CreatedAt { get; set; }
     [JsonPropertyName("scheduled_time_unix")] public DateTimeOffset? ScheduledAt { get; set; }
     [JsonPropertyName("last_updated_at_unix")] public DateTimeOffset? UpdatedAt { get; set; }
@@ -33,7 +33,7 @@ internal sealed class ElevenLabsBatch
 internal sealed class ElevenLabsRecipient
 {
     [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
     [JsonPropertyName("phone_number")] public string? PhoneNumber { get; set; }
     [JsonPropertyName("whatsapp_user_id")] public string? WhatsAppUserId { get; set; }
     [JsonPropertyName("conversation_id")] public string? ConversationId { get; set; }
