@@ -13,7 +13,7 @@ internal static class VoiceBatchCommandLine
     {
         var common = new CommonOptions();
         return new RootCommand(
-            "voicebatch: outbound voice-AI batch calls on DialNexa, VoiceAI, ElevenLabs, batch-details and Bolna. "
+            "voicebatch: outbound voice-AI batch calls on every vendor of VoiceBatch.Sdk (see --provider). "
             + "Keys come from VOICEBATCH__<PROVIDER>__APIKEY, the user secrets (voicebatch keys set) or appsettings.json; "
             + "--simulate runs any command against in-process vendor simulators. "
             + "Exit codes: 0 ok, 1 unexpected, 2 bad input, 3 not found, 4 authentication, 5 vendor error, 6 outcome unknown, 130 interrupted.")

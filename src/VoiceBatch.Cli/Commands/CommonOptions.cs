@@ -10,7 +10,7 @@ internal sealed partial class CommonOptions
 {
     public Option<string?> Provider { get; } = new("--provider", "-p")
     {
-        Description = "The vendor: dialnexa, voiceai, elevenlabs, batchdetails or bolna (default: the VOICEBATCH__PROVIDER setting)",
+        Description = $"The vendor: {string.Join(", ", Running.ProviderCatalog.Known.Select(p => p.Value))} (default: the VOICEBATCH__PROVIDER setting)",
         HelpName = "id",
     };
 

@@ -14,6 +14,8 @@ internal static class ProviderCatalog
         [ProviderId.ElevenLabs] = (builder, section) => builder.AddElevenLabs(section),
         [ProviderId.BatchDetails] = (builder, section) => builder.AddBatchDetails(section),
         [ProviderId.Bolna] = (builder, section) => builder.AddBolna(section),
+        [ProviderId.Synthflow] = (builder, section) => builder.AddSynthflow(section),
+        [ProviderId.Retell] = (builder, section) => builder.AddRetell(section),
     };
 
     /// <summary>Every provider id the tool knows, in a stable order.</summary>
