@@ -70,6 +70,16 @@ public sealed class JsonOutputTests
     }
 
     [Test]
+    public async Task Calls_of_a_batch_the_vendor_does_not_have_exit_3_even_where_its_call_listing_is_empty()
+    {
+        var result = await Tool.Run("calls", "bat_nosuchbatch", "--simulate", "-p", "dialnexa", "--json");
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.That(json.RootElement.GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("notFound"));
+    }
+
+    [Test]
     public async Task An_error_is_one_document_with_kind_exit_code_and_vendor_details()
     {
         var result = await Tool.Run("get", "bat_nosuchbatch", "--simulate", "-p", "dialnexa", "--json");

@@ -155,16 +155,6 @@ public sealed class SimulateTests
     }
 
     [Test]
-    public async Task Export_says_plainly_that_it_is_not_there_yet()
-    {
-        var result = await Tool.Run("export", "b1", "-o", Path.Combine(Path.GetTempPath(), "x.xlsx"), "--simulate", "-p", "dialnexa", "--json");
-
-        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        using var json = JsonDocument.Parse(result.Out);
-        Assert.That(json.RootElement.GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("notYet"));
-    }
-
-    [Test]
     public async Task A_vendor_that_is_not_simulated_is_bad_input()
     {
         var result = await Tool.Run("list", "--simulate", "-p", "acme");

@@ -17,7 +17,9 @@ internal static class CallsCommand
         return command.WithVendor(context, common, async (session, reporter, parse, cancellationToken) =>
         {
             var query = new CallQuery { Status = parse.GetValue(status), Search = parse.GetValue(search) };
-            var calls = session.Client.GetCallsAsync(session.Provider, parse.GetRequiredValue(common.BatchId), query, cancellationToken);
+            var batchId = parse.GetRequiredValue(common.BatchId);
+            await session.EnsureBatchExistsAsync(batchId, cancellationToken);
+            var calls = session.Client.GetCallsAsync(session.Provider, batchId, query, cancellationToken);
             if (parse.GetValue(limit) is { } max) calls = calls.Take(max);
             if (reporter.Json)
             {

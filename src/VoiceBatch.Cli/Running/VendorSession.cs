@@ -76,6 +76,15 @@ internal sealed class VendorSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the batch first where the vendor can, so a wrong id is "not found" (exit 3): some vendors answer a call
+    /// listing for a batch they do not have with an empty page (DialNexa filters its call logs by the id).
+    /// </summary>
+    public async Task EnsureBatchExistsAsync(string batchId, CancellationToken cancellationToken)
+    {
+        if (Client.GetCapabilities(Provider).CanGet) await Client.GetBatchAsync(Provider, batchId, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await OwnedClient.DisposeAsync();
