@@ -1,7 +1,9 @@
 // The package consumer: a fresh app on VoiceBatch.Sdk + VoiceBatch.Sdk.Testing from a feed. It writes a contact sheet
-// as CSV and as XLSX with the libraries apps use (CsvHelper, DocumentFormat.OpenXml — in the same process as the SDK),
-// loads both through the SDK, and runs a batch from each on the vendor simulators. Exit 0 and "consumer: ok" when every
-// check holds; otherwise the failed check and exit 1.
+// as CSV and as XLSX with the libraries apps use (CsvHelper 34, DocumentFormat.OpenXml 3 — in the same process as the
+// SDK), loads both through the SDK, runs a batch from each on the vendor simulators, exports the calls with
+// BatchExport and reads the exports back with the same libraries. Exit 0 and "consumer: ok" when every check holds;
+// otherwise the failed check and exit 1.
+using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -43,10 +45,17 @@ foreach (var (provider, contacts) in new[] { (ProviderId.DialNexa, fromXlsx), (P
     var calls = await client.GetAllCallsAsync(provider, created.Id);
     Check(done.IsTerminal && done.Progress.Finished == 2, $"{provider}: the batch ended with both calls finished ({done.Status}, {done.Progress.Finished}/{done.Progress.Total})");
     Check(calls.Select(c => c.PhoneNumber).Order().SequenceEqual(["+14155550101", "+14155550102"]), $"{provider}: one call per contact");
+
+    var csvExport = Path.Combine(folder, $"results-{provider}.csv");
+    var xlsxExport = Path.Combine(folder, $"results-{provider}.xlsx");
+    Check(await BatchExport.WriteCsvAsync(client.GetCallsAsync(provider, created.Id), csvExport) == 2, $"{provider}: two calls exported to CSV");
+    Check(await BatchExport.WriteXlsxAsync(client.GetCallsAsync(provider, created.Id), xlsxExport) == 2, $"{provider}: two calls exported to XLSX");
+    Check(ReadCsv(csvExport).Skip(1).Select(r => r[1]).Order().SequenceEqual(["+14155550101", "+14155550102"]), $"{provider}: the CSV export reads back with CsvHelper");
+    Check(ReadXlsx(xlsxExport).Skip(1).Select(r => r[1]).Order().SequenceEqual(["+14155550101", "+14155550102"]), $"{provider}: the XLSX export reads back with OpenXml, numbers as text");
 }
 
 Check(simulator.Requests.Count(r => r.Operation == BatchOperation.Create) == 2, "one create per batch");
-Console.WriteLine($"consumer: ok (CSV and XLSX loaded beside {Libraries()}; a batch created and finished on DialNexa and Bolna)");
+Console.WriteLine($"consumer: ok (CSV and XLSX loaded beside {Libraries()}; a batch created, finished and exported on DialNexa and Bolna)");
 return 0;
 
 static void Check(bool condition, string what)
@@ -57,20 +66,12 @@ static void Check(bool condition, string what)
 }
 
 static string Libraries()
-{
-    var openXml = typeof(SpreadsheetDocument).Assembly.GetName().Version;
-#if NEWEST
-    return $"CsvHelper {typeof(CsvHelper.CsvWriter).Assembly.GetName().Version} and DocumentFormat.OpenXml {openXml}";
-#else
-    return $"DocumentFormat.OpenXml {openXml}";
-#endif
-}
+    => $"CsvHelper {typeof(CsvWriter).Assembly.GetName().Version} and DocumentFormat.OpenXml {typeof(SpreadsheetDocument).Assembly.GetName().Version}";
 
 static void WriteCsv(string path, (string Name, string Phone)[] people)
 {
-#if NEWEST
     using var stream = File.Create(path);
-    using var csv = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions(), leaveOpen: false);
+    using var csv = CsvWriter.Create(stream, new CsvWriterOptions(), leaveOpen: false);
     csv.WriteField("name");
     csv.WriteField("phone_number");
     csv.EndRecord();
@@ -80,9 +81,14 @@ static void WriteCsv(string path, (string Name, string Phone)[] people)
         csv.WriteField(phone);
         csv.EndRecord();
     }
-#else
-    File.WriteAllLines(path, ["name,phone_number", .. people.Select(p => $"{p.Name},{p.Phone}")]);
-#endif
+}
+
+static List<string[]> ReadCsv(string path)
+{
+    using var csv = CsvReader.Create(File.ReadAllBytes(path), new CsvReaderOptions { HasHeader = false });
+    var rows = new List<string[]>();
+    while (csv.Read()) rows.Add([.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]);
+    return rows;
 }
 
 static void WriteXlsx(string path, (string Name, string Phone)[] people)
@@ -104,4 +110,14 @@ static void WriteXlsx(string path, (string Name, string Phone)[] people)
 
     static Cell Text(string value) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) };
     static Row Row(params Cell[] cells) => new(cells);
+}
+
+static List<string[]> ReadXlsx(string path)
+{
+    using var document = SpreadsheetDocument.Open(path, isEditable: false);
+    var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
+    return [.. sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(CellText).ToArray())];
+
+    // Numbers as written (a number cell would give "14155550101"); the SDK writes text as inline strings.
+    static string CellText(Cell cell) => cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
 }
