@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace VoiceBatch;
+
+/// <summary>Bland settings (configuration section <c>VoiceBatch:Bland</c>). <see cref="VoiceBatchProviderOptions.BaseAddress"/>
+/// defaults to <c>https://api.bland.ai</c>; the key is sent as the whole <c>authorization</c> header value, with no scheme
+/// (Bland's API reference, and its cookbook: "Your Bland API key (no prefix)").</summary>
+public sealed class BlandOptions : VoiceBatchProviderOptions
+{
+    /// <summary>Bland's public host.</summary>
+    public static Uri PublicHost { get; } = new("https://api.bland.ai");
+
+    /// <summary>
+    /// What <see cref="CreateBatchRequest.AgentId"/> names: a pathway id (the default, sent as <c>global.pathway_id</c>),
+    /// a persona id (<c>global.persona_id</c>) or the prompt itself (<c>global.task</c>). Bland refuses a batch whose
+    /// <c>global</c> has neither a pathway nor a task, so the request's agent is always sent as one of them.
+    /// </summary>
+    public BlandAgentKind AgentIdKind { get; set; } = BlandAgentKind.Pathway;
+
+    /// <summary>Sent with every create as Bland's <c>status_webhook</c>: Bland POSTs <c>{batch_id, status, timestamp}</c> to it
+    /// on each lifecycle change (and the call counters at the end). Null (the default) sends none. Must be an absolute
+    /// http(s) address.</summary>
+    public Uri? StatusWebhook { get; set; }
+
+    internal override Uri? DefaultBaseAddress => PublicHost;
+}
+
+/// <summary>Bland's own settings, checked at start-up beside the shared ones (every message names the setting, never the key).</summary>
+internal sealed class BlandOptionsValidator : IValidateOptions<BlandOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BlandOptions options)
+    {
+        var failures = new List<string>();
+        if (!Enum.IsDefined(options.AgentIdKind))
+        {
+            failures.Add("VoiceBatch provider 'bland': AgentIdKind must be Pathway, Persona or Task (set VoiceBatch:Bland:AgentIdKind).");
+        }
+
+        if (options.StatusWebhook is { } hook && (!hook.IsAbsoluteUri || hook.Scheme is not ("https" or "http")))
+        {
+            failures.Add("VoiceBatch provider 'bland': StatusWebhook must be an absolute http(s) address (set VoiceBatch:Bland:StatusWebhook).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
