@@ -16,6 +16,7 @@ internal static class ProviderCatalog
         [ProviderId.Bolna] = (builder, section) => builder.AddBolna(section),
         [ProviderId.Synthflow] = (builder, section) => builder.AddSynthflow(section),
         [ProviderId.Retell] = (builder, section) => builder.AddRetell(section),
+        [ProviderId.Bland] = (builder, section) => builder.AddBland(section),
     };
 
     /// <summary>Every provider id the tool knows, in a stable order.</summary>
