@@ -46,7 +46,16 @@ public sealed class FaultMatrixTests
         OversizedChunked,
     }
 
-    private static readonly ProviderId[] Vendors = [ProviderId.DialNexa, ProviderId.VoiceAI, ProviderId.ElevenLabs, ProviderId.BatchDetails, ProviderId.Bolna];
+    private static readonly ProviderId[] Vendors =
+        [ProviderId.DialNexa, ProviderId.VoiceAI, ProviderId.ElevenLabs, ProviderId.BatchDetails, ProviderId.Bolna, ProviderId.Synthflow, ProviderId.Retell, ProviderId.Bland];
+
+    /// <summary>Every vendor of <see cref="Vendors"/> on one client, each configured by <paramref name="configure"/> (and
+    /// with the caller number Synthflow and Retell need before they send a create).</summary>
+    private static TestClient Every(Action<VoiceBatchProviderOptions> configure) => new(b => b
+        .AddDialNexa(configure).AddVoiceAI(configure).AddElevenLabs(configure).AddBatchDetails(configure).AddBolna(configure)
+        .AddSynthflow(o => { configure(o); o.FromPhoneNumber = "+14155550100"; })
+        .AddRetell(o => { configure(o); o.DefaultFromNumber = "+14155550100"; })
+        .AddBland(configure));
 
     private static readonly (BatchOperation Operation, Kind Kind)[] Operations =
     [
@@ -79,7 +88,7 @@ public sealed class FaultMatrixTests
                 o.MaxResponseBytes = Cap;
             }
 
-            return new TestClient(b => b.AddDialNexa(Configure).AddVoiceAI(Configure).AddElevenLabs(Configure).AddBatchDetails(Configure).AddBolna(Configure));
+            return Every(Configure);
         }
     }
 
@@ -93,7 +102,7 @@ public sealed class FaultMatrixTests
 
     public static IEnumerable<TestCaseData> Cases()
     {
-        using var probe = new TestClient(b => b.AddDialNexa(Any).AddVoiceAI(Any).AddElevenLabs(Any).AddBatchDetails(Any).AddBolna(Any));
+        using var probe = Every(Any);
         foreach (var vendor in Vendors)
         {
             var capabilities = probe.Client.GetCapabilities(vendor);

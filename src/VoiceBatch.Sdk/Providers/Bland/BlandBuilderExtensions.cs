@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VoiceBatch;
 using VoiceBatch.Http;
@@ -19,20 +18,12 @@ public static class BlandBuilderExtensions
     /// <see cref="BlandOptions.AgentIdKind"/> for what <see cref="CreateBatchRequest.AgentId"/> names).</param>
     /// <returns>The builder.</returns>
     public static VoiceBatchBuilder AddBland(this VoiceBatchBuilder builder, Action<BlandOptions> configure)
-        => HttpProviderRegistration.Add<IBlandApi, BlandOptions, BlandAdapter>(Validated(builder), Spec, HttpProviderRegistration.From(configure));
+        => HttpProviderRegistration.Add<IBlandApi, BlandOptions, BlandAdapter>(builder, Spec, HttpProviderRegistration.From(configure));
 
     /// <summary>Adds Bland, bound to a configuration section (e.g. <c>configuration.GetSection("VoiceBatch:Bland")</c>).</summary>
     /// <param name="builder">The VoiceBatch builder.</param>
     /// <param name="configuration">The section holding <c>ApiKey</c>, <c>BaseAddress</c>, <c>AgentIdKind</c>, …</param>
     /// <returns>The builder.</returns>
     public static VoiceBatchBuilder AddBland(this VoiceBatchBuilder builder, IConfiguration configuration)
-        => HttpProviderRegistration.Add<IBlandApi, BlandOptions, BlandAdapter>(Validated(builder), Spec, HttpProviderRegistration.From<BlandOptions>(configuration));
-
-    /// <summary>Bland's own settings are checked at start-up too (<see cref="BlandOptionsValidator"/>).</summary>
-    private static VoiceBatchBuilder Validated(VoiceBatchBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlandOptions>, BlandOptionsValidator>());
-        return builder;
-    }
+        => HttpProviderRegistration.Add<IBlandApi, BlandOptions, BlandAdapter>(builder, Spec, HttpProviderRegistration.From<BlandOptions>(configuration));
 }

@@ -23,24 +23,14 @@ public sealed class BlandOptions : VoiceBatchProviderOptions
     public Uri? StatusWebhook { get; set; }
 
     internal override Uri? DefaultBaseAddress => PublicHost;
-}
 
-/// <summary>Bland's own settings, checked at start-up beside the shared ones (every message names the setting, never the key).</summary>
-internal sealed class BlandOptionsValidator : IValidateOptions<BlandOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BlandOptions options)
+    /// <summary>Bland's own checks: a defined <see cref="AgentIdKind"/> and an absolute http(s) <see cref="StatusWebhook"/>.</summary>
+    internal override IEnumerable<string> VendorProblems(string section)
     {
-        var failures = new List<string>();
-        if (!Enum.IsDefined(options.AgentIdKind))
+        if (!Enum.IsDefined(AgentIdKind)) yield return $"AgentIdKind must be Pathway, Persona or Task (set {section}:AgentIdKind).";
+        if (StatusWebhook is { } hook && (!hook.IsAbsoluteUri || hook.Scheme is not ("https" or "http")))
         {
-            failures.Add("VoiceBatch provider 'bland': AgentIdKind must be Pathway, Persona or Task (set VoiceBatch:Bland:AgentIdKind).");
+            yield return $"StatusWebhook must be an absolute http(s) address (set {section}:StatusWebhook).";
         }
-
-        if (options.StatusWebhook is { } hook && (!hook.IsAbsoluteUri || hook.Scheme is not ("https" or "http")))
-        {
-            failures.Add("VoiceBatch provider 'bland': StatusWebhook must be an absolute http(s) address (set VoiceBatch:Bland:StatusWebhook).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
