@@ -59,20 +59,26 @@ internal sealed class Campaign(IBatchCallClient client, Display display, string 
 
         display.Calls(calls, contacts);
 
-        // Every call of every batch to CSV and XLSX, one pair of files per vendor (a call record carries no vendor column),
-        // streamed from the vendor a second time: BatchExport keeps memory flat however many calls there are.
-        var folder = Path.Combine(Directory.GetCurrentDirectory(), "results");
-        Directory.CreateDirectory(folder);
-        var export = new BatchExportOptions { VariableNames = contacts.VariableNames };
-        foreach (var batch in finished)
-        {
-            var stem = Path.Combine(folder, batch.Provider.Value);
-            var rows = await BatchExport.WriteCsvAsync(client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct), stem + ".csv", export, ct);
-            await BatchExport.WriteXlsxAsync(client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct), stem + ".xlsx", export, ct);
-            display.Note($"{batch.Provider}: {rows} calls written to {stem}.csv and .xlsx");
-        }
-
+        // Every call of every batch to results.csv and results.xlsx, streamed from the vendors again (BatchExport keeps
+        // memory flat however many calls there are). A call record has no vendor column: the vendor goes in as the first
+        // variable column.
+        var export = new BatchExportOptions { VariableNames = ["vendor", .. contacts.VariableNames] };
+        var rows = await BatchExport.WriteCsvAsync(AllCalls(finished, ct), "results.csv", export, ct);
+        await BatchExport.WriteXlsxAsync(AllCalls(finished, ct), "results.xlsx", export, ct);
+        display.Note($"{rows} calls written to {Path.GetFullPath("results.csv")} and results.xlsx");
         return 0;
+    }
+
+    /// <summary>Every call of <paramref name="batches"/>, each with its vendor as the variable <c>vendor</c>.</summary>
+    private async IAsyncEnumerable<CallRecord> AllCalls(IReadOnlyList<BatchCall> batches, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var batch in batches)
+        {
+            await foreach (var call in client.GetCallsAsync(batch.Provider, batch.Id, cancellationToken: ct))
+            {
+                yield return call with { Variables = new Dictionary<string, string>(call.Variables) { ["vendor"] = batch.Provider.Value } };
+            }
+        }
     }
 
     /// <summary>

@@ -32,7 +32,8 @@ try
         ? await RunOnRealVendorAsync(provider, options, display, stop.Token)
         : await RunOnSimulatorsAsync(display, stop.Token);
 }
-catch (Exception ex) when (ex is VoiceBatchException or OperationCanceledException or IOException or InvalidOperationException)
+// ArgumentException: a request refused before anything was sent (e.g. a name too long for the vendor, a missing caller ID).
+catch (Exception ex) when (ex is VoiceBatchException or OperationCanceledException or IOException or InvalidOperationException or ArgumentException)
 {
     display.Problem(ex is OperationCanceledException ? "Stopped before every batch ended." : ex.Message);
     return 1;
@@ -82,11 +83,13 @@ static async Task<int> RunOnRealVendorAsync(ProviderId provider, DemoArgs option
         "batchdetails" => b => b.AddBatchDetails(section),
         "elevenlabs" => b => b.AddElevenLabs(section),
         "retell" => b => b.AddRetell(section),
+        "bland" => b => b.AddBland(section),
+        "synthflow" => b => b.AddSynthflow(section),
         _ => null,
     };
     if (register is null)
     {
-        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails, retell). Nothing was sent.");
+        display.Problem($"This SDK build cannot reach '{provider}' (known: dialnexa, voiceai, elevenlabs, bolna, batchdetails, synthflow, retell, bland). Nothing was sent.");
         return 2;
     }
 

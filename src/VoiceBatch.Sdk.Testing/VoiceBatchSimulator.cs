@@ -7,7 +7,7 @@ namespace VoiceBatch.Testing;
 
 /// <summary>
 /// Stateful, in-process simulators of the vendors' batch-call APIs — DialNexa, VoiceAI, ElevenLabs, batch-details,
-/// Bolna and Synthflow — on a loopback Kestrel server (127.0.0.1, a free port), in the spirit of Stripe's stripe-mock. Each vendor
+/// Bolna, Synthflow, Retell and Bland — on a loopback Kestrel server (127.0.0.1, a free port), in the spirit of Stripe's stripe-mock. Each vendor
 /// speaks its own wire format (paths, JSON, status words, error bodies, auth header) under its own base address, so
 /// the real SDK pipeline talks to it unchanged. Created batches progress on <see cref="SimulatorOptions.TimeProvider"/>
 /// through the vendor's status words; faults can be switched on per vendor; every request is recorded.

@@ -11,4 +11,7 @@ public enum PagingKind
 
     /// <summary>An opaque cursor handed back with each page.</summary>
     Cursor,
+
+    /// <summary>A count of items to skip (<c>limit</c>/<c>offset</c>); the SDK advances it by each page's length.</summary>
+    Offset,
 }

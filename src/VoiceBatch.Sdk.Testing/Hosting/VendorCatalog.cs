@@ -1,4 +1,5 @@
 using VoiceBatch.Testing.Vendors.BatchDetails;
+using VoiceBatch.Testing.Vendors.Bland;
 using VoiceBatch.Testing.Vendors.Bolna;
 using VoiceBatch.Testing.Vendors.DialNexa;
 using VoiceBatch.Testing.Vendors.ElevenLabs;
@@ -23,5 +24,6 @@ internal static class VendorCatalog
         new BolnaSimulator(options),
         new RetellSimulator(options),
         new SynthflowSimulator(options),
+        new BlandSimulator(options),
     ];
 }

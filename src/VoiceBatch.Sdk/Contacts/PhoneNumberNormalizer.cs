@@ -54,6 +54,11 @@ internal static class PhoneNumberNormalizer
         return region is null && TryParse(candidate, "ZZ", out e164);
     }
 
+    /// <summary>True when <paramref name="text"/> is written as an international number (a <c>+</c> and the country code)
+    /// that is valid: what a vendor's caller-ID setting must be.</summary>
+    public static bool IsInternational(string? text)
+        => text is not null && text.Trim() is var trimmed && trimmed.StartsWith('+') && TryNormalize(trimmed, null, out _);
+
     /// <summary>E.164 when <paramref name="text"/> parses, else the text as given (trimmed); null for blank.</summary>
     public static string? NormalizeOrKeep(string? text, string? defaultRegion = null)
         => string.IsNullOrWhiteSpace(text) ? null : TryNormalize(text, defaultRegion, out var e164) ? e164 : text.Trim();

@@ -14,11 +14,12 @@ internal sealed record ApiKeyHeader(string Name, string? Scheme = null)
     public static ApiKeyHeader XApiKey { get; } = new("x-api-key");
 }
 
-/// <summary>Puts the provider's key on every request in the vendor's header. The key is read per request, so rotated
-/// options apply without a restart.</summary>
+/// <summary>Puts the provider's key on every request in the vendor's header, for the send only: the header is taken off
+/// the request again once the send is over, so no handler around this one (an app's, through a handler-builder filter)
+/// can read the key from the request afterwards. The key is read per request, so rotated options apply without a restart.</summary>
 internal sealed class AuthHandler(ApiKeyHeader header, Func<string> apiKey) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var key = apiKey();
         if (header.Scheme is { } scheme && string.Equals(header.Name, "Authorization", StringComparison.OrdinalIgnoreCase))
@@ -31,6 +32,13 @@ internal sealed class AuthHandler(ApiKeyHeader header, Func<string> apiKey) : De
             request.Headers.TryAddWithoutValidation(header.Name, header.Scheme is null ? key : $"{header.Scheme} {key}");
         }
 
-        return base.SendAsync(request, cancellationToken);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.Headers.Remove(header.Name);
+        }
     }
 }

@@ -22,7 +22,7 @@ internal static class ErrorMap
         var status = (int)response.StatusCode;
         var request = response.RequestMessage;
         var what = $"{request?.Method.Method ?? "?"} {request?.RequestUri?.AbsolutePath ?? "?"}";
-        var body = ErrorBody.Parse(scrubber.Scrub(bodyText));
+        var body = ErrorBody.Parse(scrubber.Scrub(bodyText), scrubber);
         if (status is >= 300 and < 400)
         {
             var target = response.Headers.Location is { } location
@@ -33,7 +33,7 @@ internal static class ErrorMap
                 + "must not travel to another address. Check the provider's BaseAddress.", provider, status, body.Code, RequestIdOf(response)), body);
         }
 
-        return FromStatus(provider, status, body, what, RequestIdOf(response), RetryAfterOf(response), route);
+        return FromStatus(provider, status, body, what, RequestIdOf(response) ?? body.RequestId, RetryAfterOf(response), route);
     }
 
     /// <summary>A vendor error, from an HTTP status or from a status the vendor reports inside a 2xx envelope.</summary>
@@ -60,8 +60,16 @@ internal static class ErrorMap
         return Attach(exception, body);
     }
 
+    /// <summary>How long the vendor asks to wait: <c>retry-after-ms</c> (milliseconds, as Retell's and OpenAI-style SDKs
+    /// honour it) when present, else <c>Retry-After</c> as seconds or an HTTP date; null when it says nothing readable.</summary>
     public static TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
+        if (response.Headers.TryGetValues("retry-after-ms", out var ms)
+            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds is >= 0 and < 1e10)
+        {
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta) return delta;
         if (header?.Date is { } date)

@@ -30,10 +30,15 @@ internal sealed class ErrorTranslationHandler(ProviderContext provider) : Delega
         {
             throw new VoiceBatchException($"The request to '{provider.Id}' timed out ({request.Method} {PathOf(request)}).", provider.Id, innerException: ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (BodyCutOffException ex)
         {
             throw new VoiceBatchException(
-                $"Could not reach '{provider.Id}' ({request.Method} {PathOf(request)}): {provider.Scrubber.Scrub(ex.Message, 300)}", provider.Id, innerException: ex);
+                $"'{provider.Id}' answered {request.Method} {PathOf(request)} (HTTP {ex.Status}), but the connection ended before the whole body arrived: the answer was cut off mid-way.",
+                provider.Id, innerException: ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new VoiceBatchException($"{Describe(ex)} ({request.Method} {PathOf(request)}): {provider.Scrubber.Scrub(Innermost(ex).Message, 300)}", provider.Id, innerException: ex);
         }
 
         if (response.IsSuccessStatusCode) return response;
@@ -49,4 +54,32 @@ internal sealed class ErrorTranslationHandler(ProviderContext provider) : Delega
     internal const int ErrorBodyChars = 64 * 1024;
 
     private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "?";
+
+    /// <summary>What went wrong, in the words of .NET's own classification (<see cref="HttpRequestError"/>).</summary>
+    private string Describe(Exception ex) => ErrorOf(ex) switch
+    {
+        HttpRequestError.NameResolutionError => $"Could not reach '{provider.Id}': its host name did not resolve",
+        HttpRequestError.ConnectionError => $"Could not reach '{provider.Id}': the connection was refused or could not be made",
+        HttpRequestError.SecureConnectionError => $"Could not reach '{provider.Id}': the TLS handshake failed",
+        HttpRequestError.ResponseEnded => $"The connection to '{provider.Id}' ended before it answered",
+        HttpRequestError.InvalidResponse => $"'{provider.Id}' sent an answer that is not valid HTTP",
+        _ => $"The connection to '{provider.Id}' failed",
+    };
+
+    private static HttpRequestError? ErrorOf(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } h) return h.HttpRequestError;
+            if (ex is HttpIOException { HttpRequestError: not HttpRequestError.Unknown } io) return io.HttpRequestError;
+        }
+
+        return null;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is { } inner) ex = inner;
+        return ex;
+    }
 }

@@ -21,9 +21,11 @@ internal sealed record HttpProviderSpec(ProviderId Id, ApiKeyHeader Auth, JsonSe
 /// pipeline is the SDK's own — whatever the application configured for every client
 /// (<c>ConfigureHttpClientDefaults</c>: resilience or hedging handlers, loggers, timeouts, default headers, a primary
 /// handler) is removed or replaced, so nothing can re-send a create or leak a raw exception:
-/// <see cref="ErrorTranslationHandler"/> → resilience (<see cref="ResiliencePipelineFactory"/>) →
+/// <see cref="ErrorTranslationHandler"/> → resilience (<see cref="ResiliencePipelineFactory"/>) → the primary handler:
 /// <see cref="SendOnceGuard"/> → <see cref="AuthHandler"/> → <see cref="BodyBufferHandler"/> → a
-/// <see cref="SocketsHttpHandler"/> that never follows redirects.
+/// <see cref="SocketsHttpHandler"/> that never follows redirects. The one hook the factory still runs after this
+/// configuration, an app's <c>IHttpMessageHandlerBuilderFilter</c>, can only add handlers around the resilience
+/// pipeline, never between the guard and the network.
 /// </summary>
 internal static class HttpProviderRegistration
 {
@@ -55,14 +57,35 @@ internal static class HttpProviderRegistration
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
                 client.DefaultRequestHeaders.Clear();      // an app's default headers (its own Authorization…) must not reach a vendor
                 client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("VoiceBatch.Sdk", VoiceBatchTelemetry.Version));
+                client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")); // every vendor answers JSON
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                // The adapter is a singleton; recycle connections instead of handlers so DNS changes are seen.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                // Never follow a redirect: it could carry the API key to another host.
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
+                // The guard, the key and the body cap live INSIDE the primary handler, below every handler the factory
+                // may add (an app's IHttpMessageHandlerBuilderFilter can still insert or append handlers after the SDK's
+                // own configuration ran): whatever sits in the chain never sees the key, never gets a raw body, and
+                // cannot hand a send-once request to the network twice. Replacing the primary handler drops the key with
+                // it, so such a request reaches the vendor unauthenticated and is refused there.
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                var context = sp.GetRequiredKeyedService<ProviderContext>(id.Value);
+                var monitor = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
+                return new SendOnceGuard(context)
+                {
+                    InnerHandler = new AuthHandler(spec.Auth, () => monitor.CurrentValue.ApiKey)
+                    {
+                        InnerHandler = new BodyBufferHandler(context, options.MaxResponseBytes)
+                        {
+                            InnerHandler = new SocketsHttpHandler
+                            {
+                                // The adapter is a singleton; recycle connections instead of handlers so DNS changes are seen.
+                                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                                // Never follow a redirect: it could carry the API key to another host.
+                                AllowAutoRedirect = false,
+                                AutomaticDecompression = DecompressionMethods.All,
+                            },
+                        },
+                    },
+                };
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers() // HttpClient's own Information lines; the SDK logs once per operation
@@ -72,12 +95,8 @@ internal static class HttpProviderRegistration
                 handlers.Clear();
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
                 var context = sp.GetRequiredKeyedService<ProviderContext>(id.Value);
-                var monitor = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
                 handlers.Add(new ErrorTranslationHandler(context));
                 handlers.Add(new ResilienceHandler(ResiliencePipelineFactory.Create(options, context)));
-                handlers.Add(new SendOnceGuard(context));
-                handlers.Add(new AuthHandler(spec.Auth, () => monitor.CurrentValue.ApiKey));
-                handlers.Add(new BodyBufferHandler(context, options.MaxResponseBytes));
             });
 
         return builder.AddProvider(id, sp =>

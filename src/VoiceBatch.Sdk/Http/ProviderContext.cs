@@ -28,7 +28,7 @@ internal sealed class ProviderContext(ProviderId id, TimeProvider time, Scrubber
     /// </summary>
     public Task<T> CreateOnceAsync<T>(string? batchName, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
         => SendOnceCoreAsync("create", batchName, send,
-            (known, ex) => new BatchCreationUncertainException(Id, batchName, known?.StatusCode, known?.RequestId, ex), cancellationToken);
+            (known, ex) => new BatchCreationUncertainException(Id, batchName, known.StatusCode, known.RequestId, ex), cancellationToken);
 
     /// <summary>
     /// Sends a request that may start calls (a retry of failed calls…) EXACTLY once. A definite refusal (4xx) is rethrown
@@ -46,10 +46,10 @@ internal sealed class ProviderContext(ProviderId id, TimeProvider time, Scrubber
         => SendOnceCoreAsync(what, batchId, send,
             (known, ex) => new VoiceBatchException(
                 $"The {what} request to '{Id}' for batch '{batchId}' was sent but its outcome is unknown; it was NOT re-sent (a repeat could call the same people twice). Read the batch before trying again.",
-                Id, known?.StatusCode, known?.ErrorCode, known?.RequestId, ex), cancellationToken);
+                Id, known.StatusCode, known.ErrorCode, known.RequestId, ex), cancellationToken);
 
     private async Task<T> SendOnceCoreAsync<T>(string what, string? name, Func<CancellationToken, Task<T>> send,
-        Func<VoiceBatchException?, Exception, VoiceBatchException> uncertain, CancellationToken cancellationToken)
+        Func<KnownAnswer, Exception, VoiceBatchException> uncertain, CancellationToken cancellationToken)
     {
         using var scope = SendOnceScope.Begin();
         try
@@ -74,9 +74,15 @@ internal sealed class ProviderContext(ProviderId id, TimeProvider time, Scrubber
         {
             VoiceBatchTelemetry.UncertainCreates.Add(1, new KeyValuePair<string, object?>("voicebatch.provider", Id.Value));
             Log.OutcomeUncertain(Logger, what, Id.Value, name, Scrubber.Scrub(ex.Message, 300));
-            throw uncertain(ex as VoiceBatchException, ex);
+            // What the vendor answered, from the translated error or — when something around the SDK's client replaced
+            // that error (an app's retry refused by the guard) — from the guard's record of the one send.
+            var translated = ex as VoiceBatchException;
+            var known = new KnownAnswer(translated?.StatusCode ?? scope.AnsweredStatus, translated?.ErrorCode, translated?.RequestId ?? scope.AnsweredRequestId);
+            throw uncertain(known, ex);
         }
     }
+
+    private readonly record struct KnownAnswer(int? StatusCode, string? ErrorCode, string? RequestId);
 
     /// <summary>A 2xx answer whose JSON is not what the route documents (e.g. a list where a batch was expected).</summary>
     public VoiceBatchResponseException Unexpected(JsonElement raw, string expected, int? status = null)

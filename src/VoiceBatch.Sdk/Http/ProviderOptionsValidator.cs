@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace VoiceBatch.Http;
 
 /// <summary>Validates a provider's options at start-up; every message names the provider and the setting, never the key.
-/// A vendor address must be https, except a loopback address (tests, local simulators): the key must not travel in clear text.</summary>
+/// A vendor address must be https, except a loopback address (tests, local simulators): the key must not travel in clear text.
+/// A vendor's own checks come from its options (<see cref="VoiceBatchProviderOptions.VendorProblems"/>).</summary>
 internal sealed class ProviderOptionsValidator<TOptions>(ProviderId provider, string configurationSection) : IValidateOptions<TOptions>
     where TOptions : VoiceBatchProviderOptions
 {
@@ -43,6 +44,7 @@ internal sealed class ProviderOptionsValidator<TOptions>(ProviderId provider, st
             failures.Add($"VoiceBatch provider '{provider}': MaxResponseBytes must be between 1 KiB and 2 GiB.");
         }
 
+        failures.AddRange(options.VendorProblems(configurationSection).Select(problem => $"VoiceBatch provider '{provider}': {problem}"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -28,6 +28,21 @@ internal sealed class SendOnceScope : IDisposable
         return scope;
     }
 
+    /// <summary>The HTTP status the vendor answered the one send with, if an answer came (kept for the uncertain error even
+    /// when something around the SDK's client replaced the failure with another).</summary>
+    public int? AnsweredStatus { get; private set; }
+
+    /// <summary>The vendor's request id of that answer, if it sent one.</summary>
+    public string? AnsweredRequestId { get; private set; }
+
+    /// <summary>Records the answer to the one send (the first answer wins).</summary>
+    public void Answered(HttpResponseMessage response)
+    {
+        if (AnsweredStatus is not null) return;
+        AnsweredStatus = (int)response.StatusCode;
+        AnsweredRequestId = ErrorMap.RequestIdOf(response);
+    }
+
     /// <summary>True for the first send only.</summary>
     public bool TryClaim() => Interlocked.Increment(ref _claims) == 1;
 
@@ -72,27 +87,29 @@ internal sealed class SendOnceGuard(ProviderContext provider) : DelegatingHandle
         if (!route.SendOnce)
         {
             // Inside a send-once scope every request counts: "never attempted" must mean nothing reached the network.
-            return scope is null ? base.SendAsync(request, cancellationToken) : TrackAsync(request, scope, cancellationToken);
+            return scope is null ? base.SendAsync(request, cancellationToken) : TrackAsync(request, scope, sendOnce: false, cancellationToken);
         }
 
         var first = scope?.TryClaim() ?? !request.Options.TryGetValue(SentKey, out _);
         if (!first)
         {
+            var answered = scope?.AnsweredStatus is { } status ? $" (its first attempt was answered HTTP {status})" : string.Empty;
             throw new VoiceBatchException(
-                $"Refused to send {request.Method} {request.RequestUri?.AbsolutePath} to '{provider.Id}' a second time: it may start calls and "
+                $"Refused to send {request.Method} {request.RequestUri?.AbsolutePath} to '{provider.Id}' a second time{answered}: it may start calls and "
                 + "the first attempt may have reached the vendor. Something around the SDK's HTTP client tried to re-send it.", provider.Id);
         }
 
         request.Options.Set(SentKey, true);
-        return TrackAsync(request, scope, cancellationToken);
+        return TrackAsync(request, scope, sendOnce: true, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> TrackAsync(HttpRequestMessage request, SendOnceScope? scope, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> TrackAsync(HttpRequestMessage request, SendOnceScope? scope, bool sendOnce, CancellationToken cancellationToken)
     {
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             scope?.Mark(SendState.MaybeSent);
+            if (sendOnce) scope?.Answered(response);
             return response;
         }
         catch (HttpRequestException ex) when (NeverLeft(ex))

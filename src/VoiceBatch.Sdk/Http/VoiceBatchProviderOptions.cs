@@ -47,6 +47,14 @@ public abstract class VoiceBatchProviderOptions
 
     internal Uri? EffectiveBaseAddress => BaseAddress ?? DefaultBaseAddress;
 
+    /// <summary>
+    /// The vendor's own settings checks, beside the shared ones (key, host, timeouts, retries): one message per problem,
+    /// naming the setting as <paramref name="section"/><c>:Name</c> and never a value that could be a secret or a phone
+    /// number. The shared validator prefixes each with the provider and fails start-up. None by default.
+    /// </summary>
+    /// <param name="section">The provider's configuration section, e.g. <c>VoiceBatch:Bland</c>.</param>
+    internal virtual IEnumerable<string> VendorProblems(string section) => [];
+
     /// <summary>Describes the options with the API key redacted.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()

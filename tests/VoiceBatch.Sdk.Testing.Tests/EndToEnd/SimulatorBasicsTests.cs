@@ -53,7 +53,7 @@ public sealed class SimulatorBasicsTests
             Assert.That(provider.GetRequiredService<TimeProvider>(), Is.SameAs(time));
             Assert.That(done.Status, Is.EqualTo(BatchStatus.Completed));
             Assert.That(done.Progress.Completed, Is.EqualTo(3), "every call answered");
-            Assert.That(sim.Providers, Is.EquivalentTo(new[] { ProviderId.DialNexa, ProviderId.VoiceAI, ProviderId.ElevenLabs, ProviderId.BatchDetails, ProviderId.Bolna, ProviderId.Synthflow, ProviderId.Retell }));
+            Assert.That(sim.Providers, Is.EquivalentTo(new[] { ProviderId.DialNexa, ProviderId.VoiceAI, ProviderId.ElevenLabs, ProviderId.BatchDetails, ProviderId.Bolna, ProviderId.Synthflow, ProviderId.Retell, ProviderId.Bland }));
         });
     }
 

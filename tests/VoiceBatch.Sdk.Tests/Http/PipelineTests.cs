@@ -67,6 +67,43 @@ public sealed class PipelineTests
         AssertNoKey(ex!);
     }
 
+    // Error bodies as the vendors publish them: ElevenLabs' {"detail": {status, message}}; Synthflow's OpenAPI error schema
+    // {"detail": {status, description, request_id, category}}; Bland's {"data": null, "errors": [{error, message}]}
+    // (Fixtures/Published/bland); FastAPI's validation list; an OpenAI-style {"error": {message, code}}.
+    [TestCase("""{"detail":{"status":"invalid_batch","message":"Batch call not found"}}""", "Batch call not found", "invalid_batch", null)]
+    [TestCase("""{"detail":{"status":404,"description":"Batch call not found","request_id":"req-sf-1","category":"not_found"}}""", "Batch call not found", "not_found", "req-sf-1")]
+    [TestCase("""{"data":null,"errors":[{"error":"CALL_RECORDING_NOT_FOUND","message":"Call recording not found"}]}""", "Call recording not found", "CALL_RECORDING_NOT_FOUND", null)]
+    [TestCase("""{"detail":[{"loc":["path","id"],"msg":"value is not a valid uuid","type":"type_error.uuid"},{"loc":["query","limit"],"msg":"too large","type":"value_error"}]}""", "value is not a valid uuid; too large", "type_error.uuid", null)]
+    [TestCase("""{"error":{"message":"Batch call not found","code":"not_found"}}""", "Batch call not found", "not_found", null)]
+    public void Nested_error_bodies_give_their_message_code_and_request_id(string body, string message, string code, string? requestId)
+    {
+        Respond("/probe/nope", 404, body);
+        var ex = Assert.ThrowsAsync<BatchNotFoundException>(() => _client.Client.GetBatchAsync(Probe, "nope"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Message, Does.Contain(": " + message + "."), "the vendor's message, not its JSON");
+            Assert.That(ex.ErrorCode, Is.EqualTo(code));
+            Assert.That(ex.RequestId, Is.EqualTo(requestId));
+        });
+    }
+
+    [Test]
+    public async Task A_retry_after_in_milliseconds_is_honoured_before_retry_after_seconds()
+    {
+        _server.Given(Request.Create().WithPath("/probe/b1")).InScenario("ms").WillSetStateTo("answered")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("retry-after-ms", "1").WithHeader("Retry-After", "120").WithBody("{}"));
+        _server.Given(Request.Create().WithPath("/probe/b1")).InScenario("ms").WhenStateIs("answered")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"id":"b1"}"""));
+
+        var batch = await _client.Client.GetBatchAsync(Probe, "b1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.Id, Is.EqualTo("b1"), "a 1 ms wait is within the retry cap, where 120 s would not be");
+            Assert.That(Received("/probe/b1", "GET"), Is.EqualTo(2));
+        });
+    }
+
     [Test]
     public void Not_found_becomes_BatchNotFoundException_with_vendor_message_code_and_request_id()
     {

@@ -35,6 +35,9 @@ public sealed class WrongShapeTests
         (ProviderId.BatchDetails, "get"), (ProviderId.BatchDetails, "calls"),
         (ProviderId.Bolna, "get"), (ProviderId.Bolna, "calls"), (ProviderId.Bolna, "list"), (ProviderId.Bolna, "cancel"),
         (ProviderId.Synthflow, "get"), (ProviderId.Synthflow, "calls"), (ProviderId.Synthflow, "list"), (ProviderId.Synthflow, "cancel"),
+        (ProviderId.Bland, "get"), (ProviderId.Bland, "calls"), (ProviderId.Bland, "list"), (ProviderId.Bland, "cancel"),
+        (ProviderId.ElevenLabs, "get"), (ProviderId.ElevenLabs, "calls"), (ProviderId.ElevenLabs, "list"), (ProviderId.ElevenLabs, "cancel"),
+        (ProviderId.Retell, "calls"),
     ];
 
     private static IEnumerable<TestCaseData> Cases()
@@ -65,7 +68,8 @@ public sealed class WrongShapeTests
             o.MaxRetries = 0;
         }
 
-        _client = new TestClient(b => b.AddDialNexa(Configure).AddVoiceAI(Configure).AddBatchDetails(Configure).AddBolna(Configure).AddSynthflow(Configure));
+        _client = new TestClient(b => b.AddDialNexa(Configure).AddVoiceAI(Configure).AddBatchDetails(Configure).AddBolna(Configure).AddSynthflow(Configure).AddBland(Configure)
+            .AddElevenLabs(Configure).AddRetell(Configure));
     }
 
     [TearDown]

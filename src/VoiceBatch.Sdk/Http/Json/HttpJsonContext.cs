@@ -9,4 +9,5 @@ namespace VoiceBatch.Http.Json;
     AllowTrailingCommas = true,
     Converters = [typeof(AnyTextConverter)])]
 [JsonSerializable(typeof(ErrorBodyDto))]
+[JsonSerializable(typeof(ErrorPart))]
 internal sealed partial class HttpJsonContext : JsonSerializerContext;

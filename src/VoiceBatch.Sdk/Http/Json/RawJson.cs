@@ -27,7 +27,9 @@ internal sealed class RawJson
 
     private static JsonElement Parse(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8);
+        // The same reader options the vendors' contexts bind with: a value with comments or a trailing comma that bound
+        // must also parse here (Bland publishes JSONC examples).
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         reader.Read();
         return JsonElement.ParseValue(ref reader);
     }

@@ -18,19 +18,7 @@ internal sealed class LenientStringConverter : JsonConverter<string?>
     public override bool HandleNull => true;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                var text = reader.GetString();
-                return string.IsNullOrWhiteSpace(text) ? null : text;
-            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return LenientJson.RawText(ref reader);
-            default:
-                reader.Skip();
-                return null;
-        }
-    }
+        => LenientJson.ReadScalarText(ref reader);
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {
@@ -238,12 +226,14 @@ internal static class LenientJson
     /// The current value as a variable's text: a non-blank string as sent, a number or boolean as its JSON text; null for
     /// a blank string, null, object or array (skipped). What a contact's own fields beside a vendor's known members become.
     /// </summary>
-    public static string? ReadScalarText(ref Utf8JsonReader reader)
+    /// <param name="reader">At the value.</param>
+    /// <param name="word">Make a short repeated string once per thread (<see cref="Words"/>): status words, names.</param>
+    public static string? ReadScalarText(ref Utf8JsonReader reader, bool word = false)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                var text = reader.GetString();
+                var text = word ? Words.Get(ref reader) : reader.GetString();
                 return string.IsNullOrWhiteSpace(text) ? null : text;
             case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
                 return RawText(ref reader);

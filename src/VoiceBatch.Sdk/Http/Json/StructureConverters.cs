@@ -94,13 +94,22 @@ internal sealed class TextMapConverter : JsonConverter<Dictionary<string, string
 
     public override Dictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        var fields = default(TextFields.Builder);
+        if (!ReadInto(ref reader, ref fields)) return null;
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, text) in fields.Build()) map[name] = text;
+        return map;
+    }
+
+    /// <summary>Reads a variables object into <paramref name="fields"/> (the same rules); false when it is not an object.</summary>
+    public static bool ReadInto(ref Utf8JsonReader reader, ref TextFields.Builder fields)
+    {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return null;
+            return false;
         }
 
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Words.Get(ref reader);
@@ -108,18 +117,18 @@ internal sealed class TextMapConverter : JsonConverter<Dictionary<string, string
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    map[name] = reader.GetString()!;
+                    fields.Set(name, reader.GetString()!);
                     break;
                 case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                    map[name] = LenientJson.RawText(ref reader);
+                    fields.Set(name, LenientJson.RawText(ref reader));
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    using (var value = JsonDocument.ParseValue(ref reader)) map[name] = value.RootElement.GetRawText();
+                    using (var value = JsonDocument.ParseValue(ref reader)) fields.Set(name, value.RootElement.GetRawText());
                     break;
             }
         }
 
-        return map;
+        return true;
     }
 
     public override void Write(Utf8JsonWriter writer, Dictionary<string, string>? value, JsonSerializerOptions options)

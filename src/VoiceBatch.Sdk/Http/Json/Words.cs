@@ -50,26 +50,12 @@ internal static class Words
 /// </summary>
 internal sealed class WordConverter : JsonConverter<string?>
 {
+    private static readonly LenientStringConverter Text = new();
+
     public override bool HandleNull => true;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                var text = Words.Get(ref reader);
-                return string.IsNullOrWhiteSpace(text) ? null : text;
-            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return LenientJson.RawText(ref reader);
-            default:
-                reader.Skip();
-                return null;
-        }
-    }
+        => LenientJson.ReadScalarText(ref reader, word: true);
 
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-    {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteStringValue(value);
-    }
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => Text.Write(writer, value, options);
 }

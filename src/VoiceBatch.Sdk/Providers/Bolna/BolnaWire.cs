@@ -96,7 +96,7 @@ internal sealed class BolnaContextConverter : JsonConverter<BolnaContext>
             if (reader.ValueTextEquals("recipient_data"u8))
             {
                 reader.Read();
-                ReadRecipientData(ref reader, ref data);
+                TextMapConverter.ReadInto(ref reader, ref data); // as any variables map: objects and arrays as their JSON
                 continue;
             }
 
@@ -130,34 +130,6 @@ internal sealed class BolnaContextConverter : JsonConverter<BolnaContext>
         writer.WriteEndObject();
     }
 
-    /// <summary><c>recipient_data</c> as <see cref="TextMapConverter"/> reads a variable map: strings as sent, numbers and
-    /// booleans as their JSON, objects and arrays as their JSON, nulls left out; anything but an object is none.</summary>
-    private static void ReadRecipientData(ref Utf8JsonReader reader, ref TextFields.Builder data)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = Words.Get(ref reader);
-            reader.Read();
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    data.Set(name, reader.GetString()!);
-                    break;
-                case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                    data.Set(name, LenientJson.RawText(ref reader));
-                    break;
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    using (var value = JsonDocument.ParseValue(ref reader)) data.Set(name, value.RootElement.GetRawText());
-                    break;
-            }
-        }
-    }
 }
 
 /// <summary>The paged form of the executions answer: <c>{page_number|page, page_size, total, has_more, data[]}</c>.</summary>

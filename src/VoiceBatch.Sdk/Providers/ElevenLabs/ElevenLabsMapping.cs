@@ -126,7 +126,7 @@ internal static class ElevenLabsMapping
         }
 
         var from = string.IsNullOrWhiteSpace(request.FromPhoneNumber) ? null : request.FromPhoneNumber.Trim();
-        if (from is not null && from.StartsWith('+') && PhoneNumberNormalizer.TryNormalize(from, null, out _))
+        if (from is not null && PhoneNumberNormalizer.IsInternational(from))
         {
             throw new ArgumentException(
                 $"{dialect.Vendor} takes the id of one of its caller phone numbers (agent_phone_number_id), not the number itself: set "

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using VoiceBatch;
 using VoiceBatch.Http;
 using VoiceBatch.Providers.Retell;
@@ -18,19 +16,12 @@ public static class RetellBuilderExtensions
     /// <param name="configure">Sets <see cref="RetellOptions"/> (at least <see cref="VoiceBatchProviderOptions.ApiKey"/>).</param>
     /// <returns>The builder.</returns>
     public static VoiceBatchBuilder AddRetell(this VoiceBatchBuilder builder, Action<RetellOptions> configure)
-        => Validated(HttpProviderRegistration.Add<IRetellApi, RetellOptions, RetellAdapter>(builder, Spec, HttpProviderRegistration.From(configure)));
+        => HttpProviderRegistration.Add<IRetellApi, RetellOptions, RetellAdapter>(builder, Spec, HttpProviderRegistration.From(configure));
 
     /// <summary>Adds Retell, bound to a configuration section (e.g. <c>configuration.GetSection("VoiceBatch:Retell")</c>).</summary>
     /// <param name="builder">The VoiceBatch builder.</param>
     /// <param name="configuration">The section holding <c>ApiKey</c>, <c>BaseAddress</c>, <c>DefaultFromNumber</c>, …</param>
     /// <returns>The builder.</returns>
     public static VoiceBatchBuilder AddRetell(this VoiceBatchBuilder builder, IConfiguration configuration)
-        => Validated(HttpProviderRegistration.Add<IRetellApi, RetellOptions, RetellAdapter>(builder, Spec, HttpProviderRegistration.From<RetellOptions>(configuration)));
-
-    /// <summary>Adds Retell's own start-up check (<see cref="RetellOptions.DefaultFromNumber"/>) beside the shared one.</summary>
-    private static VoiceBatchBuilder Validated(VoiceBatchBuilder builder)
-    {
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetellOptions>, RetellOptionsValidator>());
-        return builder;
-    }
+        => HttpProviderRegistration.Add<IRetellApi, RetellOptions, RetellAdapter>(builder, Spec, HttpProviderRegistration.From<RetellOptions>(configuration));
 }

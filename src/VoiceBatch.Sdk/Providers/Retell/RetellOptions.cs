@@ -41,16 +41,13 @@ public sealed class RetellOptions : VoiceBatchProviderOptions
     public string? DefaultFromNumber { get; set; }
 
     internal override Uri? DefaultBaseAddress => PublicHost;
-}
 
-/// <summary>What the shared validator cannot know about Retell: <see cref="RetellOptions.DefaultFromNumber"/> must be
-/// E.164. The message names the setting, never the number.</summary>
-internal sealed class RetellOptionsValidator : IValidateOptions<RetellOptions>
-{
-    public ValidateOptionsResult Validate(string? name, RetellOptions options)
-        => options.DefaultFromNumber is not { } from || (from.Trim().StartsWith('+') && PhoneNumberNormalizer.TryNormalize(from.Trim(), null, out _))
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"VoiceBatch provider '{ProviderId.Retell}': DefaultFromNumber must be a number in E.164 form (a '+' and the country code) that "
-                + "the Retell account owns (set VoiceBatch:Retell:DefaultFromNumber).");
+    /// <summary>Retell's own check: <see cref="DefaultFromNumber"/> must be E.164.</summary>
+    internal override IEnumerable<string> VendorProblems(string section)
+    {
+        if (DefaultFromNumber is not null && !PhoneNumberNormalizer.IsInternational(DefaultFromNumber))
+        {
+            yield return $"DefaultFromNumber must be a number in E.164 form (a '+' and the country code) that the Retell account owns (set {section}:DefaultFromNumber).";
+        }
+    }
 }

@@ -67,8 +67,8 @@ internal sealed class SynthflowAdapter(ISynthflowApi api, SynthflowOptions optio
     {
         Operations = BatchOperation.Get | BatchOperation.Create | BatchOperation.List | BatchOperation.GetCalls
                      | BatchOperation.Cancel | BatchOperation.Pause | BatchOperation.Resume,
-        ListPaging = PagingKind.PageNumber, // limit/offset: the SDK computes the offset (PagingKind has no Offset member)
-        CallsPaging = PagingKind.PageNumber,
+        ListPaging = PagingKind.Offset,
+        CallsPaging = PagingKind.Offset,
         MaxContacts = SynthflowMapping.MaxTasksPerRequest,
     };
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VoiceBatch;
 using VoiceBatch.Http;
@@ -28,9 +27,5 @@ public static class SynthflowBuilderExtensions
         => Add(builder, HttpProviderRegistration.From<SynthflowOptions>(configuration));
 
     private static VoiceBatchBuilder Add(VoiceBatchBuilder builder, Action<OptionsBuilder<SynthflowOptions>> configure)
-    {
-        HttpProviderRegistration.Add<ISynthflowApi, SynthflowOptions, SynthflowAdapter>(builder, Spec, configure);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SynthflowOptions>, SynthflowOptionsValidator>());
-        return builder;
-    }
+        => HttpProviderRegistration.Add<ISynthflowApi, SynthflowOptions, SynthflowAdapter>(builder, Spec, configure);
 }

@@ -1,3 +1,4 @@
+using VoiceBatch.Contacts;
 namespace VoiceBatch;
 
 /// <summary>
@@ -44,4 +45,21 @@ public sealed class SynthflowOptions : VoiceBatchProviderOptions
     };
 
     internal override Uri? DefaultBaseAddress => Enum.IsDefined(Region) ? HostOf(Region) : GlobalHost;
+
+    /// <summary>Synthflow's own checks: a defined <see cref="Region"/>, a host without Synthflow's <c>/v2</c> path (the SDK
+    /// adds it), and an E.164 <see cref="FromPhoneNumber"/>.</summary>
+    internal override IEnumerable<string> VendorProblems(string section)
+    {
+        if (!Enum.IsDefined(Region)) yield return $"Region must be Global, US or EU (set {section}:Region).";
+        if (BaseAddress is { IsAbsoluteUri: true } address && address.AbsolutePath.TrimEnd('/').EndsWith("/v2", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"BaseAddress is a host such as https://api.eu.synthflow.ai, without Synthflow's /v2 path "
+                         + $"(the SDK adds it; '{address.GetLeftPart(UriPartial.Authority)}{address.AbsolutePath}' would be called as …/v2/v2/…). Set {section}:BaseAddress.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(FromPhoneNumber) && !PhoneNumberNormalizer.IsInternational(FromPhoneNumber))
+        {
+            yield return $"FromPhoneNumber must be a caller ID in E.164 (a '+', the country code and the number; set {section}:FromPhoneNumber).";
+        }
+    }
 }

@@ -159,7 +159,7 @@ public sealed class SynthflowRegistrationTests
             Assert.That(caps.CanRetry || caps.CanSchedule, Is.False);
             Assert.That(caps.MaxContacts, Is.EqualTo(10_000));
             Assert.That(caps.ListRequiresAgentId || caps.CallsInline, Is.False);
-            Assert.That((caps.ListPaging, caps.CallsPaging), Is.EqualTo((PagingKind.PageNumber, PagingKind.PageNumber)));
+            Assert.That((caps.ListPaging, caps.CallsPaging), Is.EqualTo((PagingKind.Offset, PagingKind.Offset)));
         });
     }
 
