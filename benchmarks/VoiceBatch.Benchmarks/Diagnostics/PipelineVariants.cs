@@ -40,6 +40,7 @@ public class PipelineVariants
         _raw = new HttpClient { BaseAddress = root };
         _handler = new HttpClient(SdkLikeHandler()) { BaseAddress = root };
         _handler.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("VoiceBatch.Sdk", "1.0.0"));
+        _handler.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         // The SDK's pipeline (ResiliencePipelineFactory): total timeout, retry (exponential, jitter, a predicate), attempt timeout.
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
@@ -57,6 +58,7 @@ public class PipelineVariants
             .Build();
         _polly = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = SdkLikeHandler() }) { BaseAddress = root };
         _polly.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("VoiceBatch.Sdk", "1.0.0"));
+        _polly.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _sdk = VoiceBatchClient.Create(b => b.AddBolna(o =>
         {
             o.BaseAddress = root;
@@ -83,8 +85,8 @@ public class PipelineVariants
     [Benchmark(Baseline = true, Description = "raw HttpClient + JsonDocument (Bolna get)"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> Raw() => GetAsync(_raw, buffer: false);
 
-    /// <summary>+ the SDK's primary handler (no redirects, automatic decompression, pooled-connection lifetime) and User-Agent.</summary>
-    [Benchmark(Description = "+ the SDK's SocketsHttpHandler settings and User-Agent"), BenchmarkCategory("layers-bolna-get")]
+    /// <summary>+ the SDK's primary handler (no redirects, automatic decompression, pooled-connection lifetime), User-Agent and Accept.</summary>
+    [Benchmark(Description = "+ the SDK's SocketsHttpHandler settings, User-Agent and Accept"), BenchmarkCategory("layers-bolna-get")]
     public Task<string?> Handler() => GetAsync(_handler, buffer: false);
 
     /// <summary>+ the SDK's Polly pipeline through <see cref="ResilienceHandler"/>.</summary>

@@ -22,6 +22,7 @@ public class GetBatchBenchmarks
     private const string BolnaId = "3c90c3cc0d444b5088888dd25736052a";
     private const string ElevenLabsId = "id";
     private const string SynthflowId = "3f6f2f5e-4f4b-4f0e-9a4e-2b6d1a5c7e90";
+    private const string BlandId = "a9a033b7-44d8-40c6-aaec-42cd43106273";
 
     /// <summary>The outcome words whose totals the SDK asks batch-details for (20 requests, 4 at a time) when a batch has
     /// more than 100 records; the seed's batch has 150. Kept here, not taken from the SDK: setup checks they still match.</summary>
@@ -61,6 +62,8 @@ public class GetBatchBenchmarks
         _server.Serve($"/batches/{BolnaId}", VendorBodies.Seed("bolna-get.json"));
         _server.Serve($"/v1/convai/batch-calling/{ElevenLabsId}", VendorBodies.Published("elevenlabs", "docs-get-response.json"));
         _server.Serve($"/v2/calls/batch/{SynthflowId}", VendorBodies.SynthflowBatch());
+        _server.Serve($"/v2/batches/{BlandId}", VendorBodies.Published("bland", "get-batch.response.json"));
+        _server.Serve($"/v2/batches/{BlandId}/logs", VendorBodies.Published("bland", "get-batch-logs.response.json"), ("take", "100"), ("skip", "0"), ("direction", "desc"));
 
         var root = _server.BaseAddress;
         _sdk = VoiceBatchClient.Create(b => b
@@ -69,7 +72,8 @@ public class GetBatchBenchmarks
             .AddBatchDetails(o => Loopback(o, root))
             .AddBolna(o => Loopback(o, root))
             .AddElevenLabs(o => Loopback(o, root))
-            .AddSynthflow(o => Loopback(o, root)));
+            .AddSynthflow(o => Loopback(o, root))
+            .AddBland(o => Loopback(o, root)));
         _http = new HttpClient { BaseAddress = root };
 
         Check("get-dialnexa", DialNexaSdk, DialNexaRaw, (s, r) => s.Id == r.Id && s.Progress.Total == r.Total);
@@ -80,6 +84,7 @@ public class GetBatchBenchmarks
         Check("get-bolna", BolnaSdk, BolnaRaw, (s, r) => s.Id == r.Id && s.Progress.Total == r.Total);
         Check("get-elevenlabs", ElevenLabsSdk, ElevenLabsRaw, (s, r) => s.Id == r.Id && s.Calls.Count == r.Calls.Length);
         Check("get-synthflow", SynthflowSdk, SynthflowRaw, (s, r) => s.Id == r.Id && s.Progress.Total == r.Total);
+        Check("get-bland", BlandSdk, BlandRaw, (s, r) => s.Id == r.Id && s.Progress.Total == r.Total && s.Progress.Finished == r.Finished);
     }
 
     [GlobalCleanup]
@@ -199,6 +204,36 @@ public class GetBatchBenchmarks
 
     [Benchmark(Description = "GetBatchAsync, Synthflow batch"), BenchmarkCategory("get-synthflow"), Target(Time = 1.15, Alloc = 2.0)]
     public Task<BatchCall> SynthflowSdk() => _sdk.GetBatchAsync(ProviderId.Synthflow, SynthflowId);
+
+    // Bland: the batch (metadata, the call objects), then its event log newest first for status and counters: two requests.
+    [Benchmark(Baseline = true, Description = "HttpClient + JsonDocument, Bland published get + logs (2 requests)"), BenchmarkCategory("get-bland")]
+    public async Task<RawBatch> BlandRaw()
+    {
+        var batch = await GetJsonAsync($"v2/batches/{BlandId}", ("Authorization", Key), static root =>
+        {
+            var data = root.GetProperty("data");
+            int? total = data.TryGetProperty("call_objects", out var calls) && calls.ValueKind == JsonValueKind.Array ? calls.GetArrayLength() : null;
+            return new RawBatch(Text(data, "id"), null, total, 0, []);
+        }).ConfigureAwait(false);
+        return await GetJsonAsync($"v2/batches/{BlandId}/logs?take=100&skip=0&direction=desc", ("Authorization", Key), root =>
+        {
+            var result = batch;
+            foreach (var e in root.GetProperty("data").EnumerateArray())
+            {
+                if (!e.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object) continue;
+                if (result.Status is null && payload.TryGetProperty("state_change", out var state)) result = result with { Status = state.GetString() };
+                if (Number(payload, "calls_total") is { } total)
+                {
+                    result = result with { Total = total, Finished = (Number(payload, "calls_successful") ?? 0) + (Number(payload, "calls_failed") ?? 0) };
+                }
+            }
+
+            return result;
+        }).ConfigureAwait(false);
+    }
+
+    [Benchmark(Description = "GetBatchAsync, Bland published get + logs"), BenchmarkCategory("get-bland"), Target(Time = 1.15, Alloc = 2.0)]
+    public Task<BatchCall> BlandSdk() => _sdk.GetBatchAsync(ProviderId.Bland, BlandId);
 
     /// <summary>What the baseline reads of a batch: the canonical model's id, status and counters, and per inline call its
     /// id, status and number.</summary>
