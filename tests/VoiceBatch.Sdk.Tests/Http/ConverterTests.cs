@@ -281,7 +281,7 @@ internal sealed class TimeHolder { [JsonPropertyName("v")] public DateTimeOffset
 internal sealed class SecondsHolder { [JsonPropertyName("v"), JsonConverter(typeof(SecondsConverter))] public TimeSpan? V { get; set; } }
 internal sealed class MillisecondsHolder { [JsonPropertyName("v"), JsonConverter(typeof(MillisecondsConverter))] public TimeSpan? V { get; set; } }
 internal sealed class UrlHolder { [JsonPropertyName("v"), JsonConverter(typeof(WebLinkConverter))] public Uri? V { get; set; } }
-internal sealed class MapHolder { [JsonPropertyName("v"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? V { get; set; } }
+internal sealed class MapHolder { [JsonPropertyName("v"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? V { get; set; } }
 internal sealed class CountsHolder { [JsonPropertyName("v"), JsonConverter(typeof(CountMapConverter))] public Dictionary<string, int>? V { get; set; } }
 internal sealed class WireHolder { [JsonPropertyName("v")] public Wire<TextHolder>? V { get; set; } }
 internal sealed class Nest

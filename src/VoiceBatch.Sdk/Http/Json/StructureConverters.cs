@@ -88,17 +88,14 @@ internal sealed class LenientList<T> : JsonConverter<List<T>?>
 /// booleans as their JSON text (<c>42</c>, <c>3.5</c>, <c>true</c>), objects and arrays as their JSON; nulls are left
 /// out. Anything but an object reads as null.
 /// </summary>
-internal sealed class TextMapConverter : JsonConverter<Dictionary<string, string>?>
+internal sealed class TextMapConverter : JsonConverter<IReadOnlyDictionary<string, string>?>
 {
     public override bool HandleNull => true;
 
-    public override Dictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override IReadOnlyDictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var fields = default(TextFields.Builder);
-        if (!ReadInto(ref reader, ref fields)) return null;
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, text) in fields.Build()) map[name] = text;
-        return map;
+        return ReadInto(ref reader, ref fields) ? fields.Build() : null;
     }
 
     /// <summary>Reads a variables object into <paramref name="fields"/> (the same rules); false when it is not an object.</summary>
@@ -131,10 +128,10 @@ internal sealed class TextMapConverter : JsonConverter<Dictionary<string, string
         return true;
     }
 
-    public override void Write(Utf8JsonWriter writer, Dictionary<string, string>? value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string>? value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        foreach (var (name, text) in value ?? []) writer.WriteString(name, text);
+        foreach (var (name, text) in value ?? CallRecord.EmptyVariables) writer.WriteString(name, text);
         writer.WriteEndObject();
     }
 }

@@ -39,7 +39,7 @@ internal sealed class BlandCallObject
     [JsonPropertyName("pathway_id")] public string? PathwayId { get; set; }
 
     /// <summary>Per-call data the prompt reads as <c>{{name}}</c> (the cookbook's "CSV columns become request_data").</summary>
-    [JsonPropertyName("request_data"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? RequestData { get; set; }
+    [JsonPropertyName("request_data"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? RequestData { get; set; }
 
     /// <summary>When to dial this call: <c>"2026-01-01 12:00:00-05:00"</c> (API reference) or ISO-8601
     /// <c>"2026-03-15T09:00:00-05:00"</c> (cookbook); "timezone is optional, defaults to UTC". Text, parsed by the mapping.</summary>
@@ -60,7 +60,7 @@ internal sealed class BlandGlobal
     [JsonPropertyName("from")] public string? From { get; set; }
 
     /// <summary>Send Call's <c>metadata</c>: kept with every call of the batch (the SDK puts the batch's name here).</summary>
-    [JsonPropertyName("metadata"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? Metadata { get; set; }
+    [JsonPropertyName("metadata"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? Metadata { get; set; }
 }
 
 /// <summary>The create answer: <c>{"data": {"batch_id": "…"}, "errors": null}</c>.</summary>
@@ -203,5 +203,5 @@ internal sealed class BlandCall
 
     [JsonPropertyName("recording_url"), JsonConverter(typeof(WebLinkConverter))] public Uri? RecordingUrl { get; set; }
     [JsonPropertyName("concatenated_transcript")] public string? ConcatenatedTranscript { get; set; }
-    [JsonPropertyName("request_data"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? RequestData { get; set; }
+    [JsonPropertyName("request_data"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? RequestData { get; set; }
 }

@@ -189,7 +189,9 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
         var size = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxPageSize);
         var extra = query.AdditionalParameters.Count > 0 ? query.AdditionalParameters : null;
         var older = false;
-        var previousPage = new HashSet<string>(StringComparer.Ordinal);
+        // Two sets swapped page by page (cleared, not rebuilt): the ids of the previous page and of this one.
+        var previousPage = new HashSet<string>(size, StringComparer.Ordinal);
+        var thisPage = new HashSet<string>(size, StringComparer.Ordinal);
 
         async Task<Page<CallRecord>> FetchAsync(int page, CancellationToken ct)
         {
@@ -213,7 +215,7 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
 
             var items = Items(listing);
             var hasMore = HasMoreAfter(listing, page, size);
-            var thisPage = new HashSet<string>(StringComparer.Ordinal);
+            thisPage.Clear();
             var calls = new List<CallRecord>(items.Count);
             foreach (var item in items)
             {
@@ -223,7 +225,7 @@ internal sealed class DialNexaAdapter(IDialNexaApi api, DialNexaOptions options,
                 calls.Add(call);
             }
 
-            previousPage = thisPage;
+            (previousPage, thisPage) = (thisPage, previousPage);
             return new Page<CallRecord>(calls, HasMore: hasMore);
         }
 

@@ -46,7 +46,7 @@ internal sealed class ElevenLabsRecipient
 internal sealed class ElevenLabsClientData
 {
     /// <summary>Values may be strings, numbers, booleans or lists (ElevenLabs' JS type); read as text.</summary>
-    [JsonPropertyName("dynamic_variables"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? DynamicVariables { get; set; }
+    [JsonPropertyName("dynamic_variables"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? DynamicVariables { get; set; }
 }
 
 /// <summary><c>WorkspaceBatchCallsResponse</c>: one page of the workspace list.</summary>

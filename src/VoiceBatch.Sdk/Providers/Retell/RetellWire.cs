@@ -117,7 +117,7 @@ internal sealed class RetellCall
 
     [JsonPropertyName("duration_ms"), JsonConverter(typeof(MillisecondsConverter))] public TimeSpan? DurationMs { get; set; }
     [JsonPropertyName("recording_url"), JsonConverter(typeof(WebLinkConverter))] public Uri? RecordingUrl { get; set; }
-    [JsonPropertyName("retell_llm_dynamic_variables"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? DynamicVariables { get; set; }
+    [JsonPropertyName("retell_llm_dynamic_variables"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? DynamicVariables { get; set; }
 
     /// <summary>Not on v3 items (only on <c>GET /v2/get-call/{call_id}</c>); read when a server sends it anyway.</summary>
     [JsonPropertyName("transcript")] public string? Transcript { get; set; }

@@ -85,7 +85,7 @@ internal sealed class SynthflowTask
     [JsonPropertyName("to_phone_number")] public string? ToPhoneNumber { get; set; }
     [JsonPropertyName("lead_name")] public string? LeadName { get; set; }
     [JsonPropertyName("lead_email")] public string? LeadEmail { get; set; }
-    [JsonPropertyName("custom_variables"), JsonConverter(typeof(TextMapConverter))] public Dictionary<string, string>? CustomVariables { get; set; }
+    [JsonPropertyName("custom_variables"), JsonConverter(typeof(TextMapConverter))] public IReadOnlyDictionary<string, string>? CustomVariables { get; set; }
 
     /// <summary>One of <c>pending</c>, <c>claimed</c>, <c>dispatched</c>, <c>failed</c>, <c>canceled</c> (the route's filter enum).</summary>
     [JsonPropertyName("status"), JsonConverter(typeof(WordConverter))] public string? Status { get; set; }
