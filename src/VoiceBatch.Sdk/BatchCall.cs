@@ -8,9 +8,6 @@ namespace VoiceBatch;
 /// </summary>
 public sealed record BatchCall
 {
-    private JsonElement? _raw;
-    private Http.Json.RawJson? _rawJson;
-
     /// <summary>The vendor that runs the batch.</summary>
     public required ProviderId Provider { get; init; }
 
@@ -58,21 +55,10 @@ public sealed record BatchCall
     /// <summary>The vendor's own JSON for this batch, for fields the canonical model does not carry.</summary>
     public JsonElement? Raw
     {
-        get => _raw ?? _rawJson?.Element;
-        init
-        {
-            _raw = value;
-            _rawJson = null;
-        }
+        get => RawJson?.Element;
+        init => RawJson = Http.Json.RawJson.Of(value);
     }
 
     /// <summary>The vendor's JSON as the SDK read it, parsed into <see cref="Raw"/> only when someone asks.</summary>
-    internal Http.Json.RawJson? RawJson
-    {
-        init
-        {
-            _rawJson = value;
-            _raw = null;
-        }
-    }
+    internal Http.Json.RawJson? RawJson { get; init; }
 }

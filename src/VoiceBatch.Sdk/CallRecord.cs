@@ -5,9 +5,6 @@ namespace VoiceBatch;
 /// <summary>One call (or recipient) of a batch, with the same meaning on every vendor.</summary>
 public sealed record CallRecord
 {
-    private JsonElement? _raw;
-    private Http.Json.RawJson? _rawJson;
-
     /// <summary>The vendor's id of the call, execution or recipient, as text.</summary>
     public string? Id { get; init; }
 
@@ -48,23 +45,12 @@ public sealed record CallRecord
     /// <summary>The vendor's own JSON for this call.</summary>
     public JsonElement? Raw
     {
-        get => _raw ?? _rawJson?.Element;
-        init
-        {
-            _raw = value;
-            _rawJson = null;
-        }
+        get => RawJson?.Element;
+        init => RawJson = Http.Json.RawJson.Of(value);
     }
 
     /// <summary>The vendor's JSON as the SDK read it, parsed into <see cref="Raw"/> only when someone asks.</summary>
-    internal Http.Json.RawJson? RawJson
-    {
-        init
-        {
-            _rawJson = value;
-            _raw = null;
-        }
-    }
+    internal Http.Json.RawJson? RawJson { get; init; }
 
     internal static readonly IReadOnlyDictionary<string, string> EmptyVariables =
         new Dictionary<string, string>(0, StringComparer.Ordinal).AsReadOnly();

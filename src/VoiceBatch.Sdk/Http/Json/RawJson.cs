@@ -25,6 +25,9 @@ internal sealed class RawJson
     /// <summary>An element that is already parsed.</summary>
     public static RawJson FromElement(JsonElement element) => new(element);
 
+    /// <summary>An element that is already parsed, or null for none.</summary>
+    public static RawJson? Of(JsonElement? element) => element is { } e ? new(e) : null;
+
     private static JsonElement Parse(ReadOnlySpan<byte> utf8)
     {
         // The same reader options the vendors' contexts bind with: a value with comments or a trailing comma that bound
