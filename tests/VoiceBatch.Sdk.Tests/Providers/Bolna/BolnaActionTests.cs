@@ -23,9 +23,9 @@ public sealed class BolnaActionTests
         Stub("/batches/b1/schedule", 200, """{"message":"success","state":"scheduled"}""");
         var at = new DateTimeOffset(2026, 6, 23, 12, 30, 0, TimeSpan.FromHours(-3)); // 15:30 UTC
 
-        var batch = await _bolna.Api.ScheduleBatchAsync(ProviderId.Bolna, "b1", at);
+        var batch = await _bolna.Sdk.ScheduleBatchAsync(ProviderId.Bolna, "b1", at);
 
-        var form = await Multipart.ReadAsync(_bolna.Requests("POST", "/batches/b1/schedule").Single());
+        var form = await Multipart.ReadAsync(_bolna.Logged("POST", "/batches/b1/schedule").Single());
         Assert.Multiple(() =>
         {
             Assert.That(form.Single().Name, Is.EqualTo("scheduled_at"));
@@ -43,7 +43,7 @@ public sealed class BolnaActionTests
     {
         Stub("/batches/b1/schedule", 200, """{"state":"scheduled"}""");
 
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _bolna.Api.ScheduleBatchAsync(ProviderId.Bolna, "b1", BolnaTestServer.Now.AddSeconds(90)));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _bolna.Sdk.ScheduleBatchAsync(ProviderId.Bolna, "b1", BolnaTestServer.Now.AddSeconds(90)));
         Assert.That(_bolna.Server.LogEntries, Is.Empty);
     }
 
@@ -52,7 +52,7 @@ public sealed class BolnaActionTests
     {
         Stub("/batches/b1/schedule", 200, "");
 
-        var batch = await _bolna.Api.ScheduleBatchAsync(ProviderId.Bolna, "b1", BolnaTestServer.Now.AddHours(2));
+        var batch = await _bolna.Sdk.ScheduleBatchAsync(ProviderId.Bolna, "b1", BolnaTestServer.Now.AddHours(2));
 
         Assert.That(batch.Status, Is.EqualTo(BatchStatus.Scheduled));
         Assert.That(batch.Raw, Is.Null);
@@ -63,7 +63,7 @@ public sealed class BolnaActionTests
     {
         Stub("/batches/b1/stop", 200, """{"state":"stopped"}""");
 
-        var batch = await _bolna.Api.CancelBatchAsync(ProviderId.Bolna, "b1");
+        var batch = await _bolna.Sdk.CancelBatchAsync(ProviderId.Bolna, "b1");
 
         Assert.Multiple(() =>
         {
@@ -71,7 +71,7 @@ public sealed class BolnaActionTests
             Assert.That(batch.Status, Is.EqualTo(BatchStatus.Cancelled));
             Assert.That(batch.IsTerminal, Is.True);
             Assert.That(batch.RawStatus, Is.EqualTo("stopped"));
-            Assert.That(_bolna.Requests("POST", "/batches/b1/stop"), Has.Count.EqualTo(1));
+            Assert.That(_bolna.Logged("POST", "/batches/b1/stop"), Has.Count.EqualTo(1));
         });
     }
 
@@ -80,7 +80,7 @@ public sealed class BolnaActionTests
     {
         Stub("/batches/b1/stop", 404, """{"message":"Batch is not queued or running"}""");
 
-        var ex = Assert.ThrowsAsync<VoiceBatchInvalidStateException>(() => _bolna.Api.CancelBatchAsync(ProviderId.Bolna, "b1"));
+        var ex = Assert.ThrowsAsync<VoiceBatchInvalidStateException>(() => _bolna.Sdk.CancelBatchAsync(ProviderId.Bolna, "b1"));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(404));
         Assert.That(ex.Message, Does.Contain("Batch is not queued or running"));
@@ -92,7 +92,7 @@ public sealed class BolnaActionTests
     {
         Stub("/batches/b1/stop", 404, """{"detail":"Batch is not queued or running"}""");
 
-        Assert.ThrowsAsync<VoiceBatchInvalidStateException>(() => _bolna.Api.CancelBatchAsync(ProviderId.Bolna, "b1"));
+        Assert.ThrowsAsync<VoiceBatchInvalidStateException>(() => _bolna.Sdk.CancelBatchAsync(ProviderId.Bolna, "b1"));
     }
 
     [Test]
@@ -100,7 +100,7 @@ public sealed class BolnaActionTests
     {
         Stub("/batches/nope/stop", 404, """{"message":"Batch not found"}""");
 
-        var ex = Assert.ThrowsAsync<BatchNotFoundException>(() => _bolna.Api.CancelBatchAsync(ProviderId.Bolna, "nope"));
+        var ex = Assert.ThrowsAsync<BatchNotFoundException>(() => _bolna.Sdk.CancelBatchAsync(ProviderId.Bolna, "nope"));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(404));
     }
@@ -115,18 +115,18 @@ public sealed class BolnaActionTests
         _bolna.Server.Given(Request.Create().WithPath("/batches/b1/stop").UsingPost()).InScenario("stop").WhenStateIs("up")
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"state":"stopped"}"""));
 
-        var batch = await _bolna.Api.CancelBatchAsync(ProviderId.Bolna, "b1");
+        var batch = await _bolna.Sdk.CancelBatchAsync(ProviderId.Bolna, "b1");
 
         Assert.That(batch.Status, Is.EqualTo(BatchStatus.Cancelled));
-        Assert.That(_bolna.Requests("POST", "/batches/b1/stop"), Has.Count.EqualTo(2));
+        Assert.That(_bolna.Logged("POST", "/batches/b1/stop"), Has.Count.EqualTo(2));
     }
 
     [Test]
     public void Pause_resume_and_retry_are_not_supported_and_send_nothing()
     {
-        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _bolna.Api.PauseBatchAsync(ProviderId.Bolna, "b1"));
-        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _bolna.Api.ResumeBatchAsync(ProviderId.Bolna, "b1"));
-        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _bolna.Api.RetryBatchAsync(ProviderId.Bolna, "b1"));
+        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _bolna.Sdk.PauseBatchAsync(ProviderId.Bolna, "b1"));
+        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _bolna.Sdk.ResumeBatchAsync(ProviderId.Bolna, "b1"));
+        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _bolna.Sdk.RetryBatchAsync(ProviderId.Bolna, "b1"));
         Assert.That(_bolna.Server.LogEntries, Is.Empty);
     }
 }

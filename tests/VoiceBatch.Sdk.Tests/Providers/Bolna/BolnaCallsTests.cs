@@ -24,7 +24,7 @@ public sealed class BolnaCallsTests
     private async Task<List<CallRecord>> CallsAsync(CallQuery? query = null)
     {
         var list = new List<CallRecord>();
-        await foreach (var call in _bolna.Api.GetCallsAsync(ProviderId.Bolna, "b1", query)) list.Add(call);
+        await foreach (var call in _bolna.Sdk.GetCallsAsync(ProviderId.Bolna, "b1", query)) list.Add(call);
         return list;
     }
 
@@ -57,10 +57,10 @@ public sealed class BolnaCallsTests
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "1", "2", "3", "4", "5" }), "numeric ids become their text");
-            var requests = _bolna.Requests("GET", "/batches/b1/executions");
+            var requests = _bolna.Logged("GET", "/batches/b1/executions");
             Assert.That(requests, Has.Count.EqualTo(3));
             Assert.That(requests.Select(r => r.RequestMessage!.Query!["page_size"].ToString()), Is.All.EqualTo("2"));
-            Assert.That(_bolna.Requests("GET", "/v2/batches/b1/executions"), Is.Empty, "the undocumented v2 route is never called");
+            Assert.That(_bolna.Logged("GET", "/v2/batches/b1/executions"), Is.Empty, "the undocumented v2 route is never called");
         });
     }
 
@@ -95,7 +95,7 @@ public sealed class BolnaCallsTests
         var calls = await CallsAsync(new CallQuery { PageSize = 1 });
 
         Assert.That(calls, Has.Count.EqualTo(1));
-        Assert.That(_bolna.Requests("GET", "/batches/b1/executions"), Has.Count.EqualTo(2));
+        Assert.That(_bolna.Logged("GET", "/batches/b1/executions"), Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public sealed class BolnaCallsTests
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "4c06b4d1-4096-4561-919a-4f94539c8d4a", "7" }));
-            Assert.That(_bolna.Requests("GET", "/batches/b1/executions"), Has.Count.EqualTo(1));
+            Assert.That(_bolna.Logged("GET", "/batches/b1/executions"), Has.Count.EqualTo(1));
         });
     }
 
@@ -220,7 +220,7 @@ public sealed class BolnaCallsTests
         StubPage(1, """{"has_more":true,"data":[{"id":1,"status":"completed"}]}""");
         StubPage(2, """{"has_more":false,"data":[{"id":2,"status":"completed"}]}""");
 
-        await foreach (var _ in _bolna.Api.GetCallsAsync(ProviderId.Bolna, "b1", new CallQuery { PageSize = 1 }))
+        await foreach (var _ in _bolna.Sdk.GetCallsAsync(ProviderId.Bolna, "b1", new CallQuery { PageSize = 1 }))
         {
             break;
         }

@@ -47,10 +47,10 @@ public sealed class BolnaCreateTests
         StubSchedule();
         var at = new DateTimeOffset(2026, 6, 23, 21, 0, 0, TimeSpan.FromHours(5.5)); // 15:30 UTC
 
-        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(at, maxRetries: 2, retryInterval: TimeSpan.FromMinutes(15)));
+        var batch = await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(at, maxRetries: 2, retryInterval: TimeSpan.FromMinutes(15)));
 
-        var create = await Multipart.ReadAsync(_bolna.Requests("POST", "/batches").Single());
-        var schedule = await Multipart.ReadAsync(_bolna.Requests("POST", $"/batches/{BatchId}/schedule").Single());
+        var create = await Multipart.ReadAsync(_bolna.Logged("POST", "/batches").Single());
+        var schedule = await Multipart.ReadAsync(_bolna.Logged("POST", $"/batches/{BatchId}/schedule").Single());
         Assert.Multiple(() =>
         {
             Assert.That(create.Select(p => p.Name), Is.EqualTo(new[] { "agent_id", "file", "from_phone_numbers", "retry_config" }));
@@ -85,7 +85,7 @@ public sealed class BolnaCreateTests
         StubCreate(201);
         StubSchedule();
 
-        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
+        var batch = await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
 
         Assert.That(batch.Id, Is.EqualTo(BatchId));
     }
@@ -96,9 +96,9 @@ public sealed class BolnaCreateTests
         StubCreate();
         StubSchedule();
 
-        await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1), maxRetries: 0, from: null, name: null));
+        await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1), maxRetries: 0, from: null, name: null));
 
-        var create = await Multipart.ReadAsync(_bolna.Requests("POST", "/batches").Single());
+        var create = await Multipart.ReadAsync(_bolna.Logged("POST", "/batches").Single());
         Assert.That(create.Select(p => p.Name), Is.EqualTo(new[] { "agent_id", "file" }));
         Assert.That(create[1].FileName, Is.EqualTo("contacts.csv"));
     }
@@ -109,9 +109,9 @@ public sealed class BolnaCreateTests
         StubCreate();
         StubSchedule();
 
-        await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1), maxRetries: 3));
+        await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1), maxRetries: 3));
 
-        var create = await Multipart.ReadAsync(_bolna.Requests("POST", "/batches").Single());
+        var create = await Multipart.ReadAsync(_bolna.Logged("POST", "/batches").Single());
         Assert.That(create.Single(p => p.Name == "retry_config").Text, Is.EqualTo("""{"enabled":true,"max_retries":3}"""));
     }
 
@@ -120,7 +120,7 @@ public sealed class BolnaCreateTests
     {
         StubCreate();
 
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1), maxRetries: 4)));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1), maxRetries: 4)));
         Assert.That(_bolna.Server.LogEntries, Is.Empty);
     }
 
@@ -131,9 +131,9 @@ public sealed class BolnaCreateTests
         StubSchedule();
         _bolna.Time.Advance(TimeSpan.FromMilliseconds(400)); // a clock between whole seconds rounds UP
 
-        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest());
+        var batch = await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest());
 
-        var schedule = await Multipart.ReadAsync(_bolna.Requests("POST", $"/batches/{BatchId}/schedule").Single());
+        var schedule = await Multipart.ReadAsync(_bolna.Logged("POST", $"/batches/{BatchId}/schedule").Single());
         Assert.Multiple(() =>
         {
             Assert.That(schedule.Single().Text, Is.EqualTo("2026-06-23T15:03:01+00:00"), "now + 2 min minimum + 1 min margin, rounded up to a second");
@@ -153,7 +153,7 @@ public sealed class BolnaCreateTests
         StubSchedule();
 
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddSeconds(secondsAhead))));
+            _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddSeconds(secondsAhead))));
         Assert.That(_bolna.Server.LogEntries, Is.Empty);
     }
 
@@ -163,9 +163,9 @@ public sealed class BolnaCreateTests
         StubCreate();
         StubSchedule();
 
-        await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddSeconds(150)));
+        await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddSeconds(150)));
 
-        var schedule = await Multipart.ReadAsync(_bolna.Requests("POST", $"/batches/{BatchId}/schedule").Single());
+        var schedule = await Multipart.ReadAsync(_bolna.Logged("POST", $"/batches/{BatchId}/schedule").Single());
         Assert.That(schedule.Single().Text, Is.EqualTo("2026-06-23T15:02:30+00:00"), "Bolna needs 2 minutes when the schedule ARRIVES: half a minute is kept for the create before it");
     }
 
@@ -176,7 +176,7 @@ public sealed class BolnaCreateTests
         _bolna.Server.Given(Request.Create().WithPath($"/batches/{BatchId}/schedule").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(Published.Read("bolna/schedule-200-guide.json")));
 
-        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
+        var batch = await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
 
         Assert.That(batch.ScheduledAt, Is.EqualTo(new DateTimeOffset(2024, 3, 20, 4, 10, 0, TimeSpan.Zero)), "state: \"scheduled at 2024-03-20T04:10:00+00:00\" (Bolna's batch-calling guide)");
         Assert.That(batch.RawStatus, Does.StartWith("scheduled at"), "RawStatus keeps Bolna's state exactly as sent");
@@ -189,10 +189,10 @@ public sealed class BolnaCreateTests
             .RespondWith(Response.Create().WithStatusCode(201).WithBody(Published.Read("bolna/create-201.json")));
         StubSchedule();
 
-        var batch = await _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
+        var batch = await _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1)));
 
         Assert.That(batch.Id, Is.Not.Empty);
-        Assert.That(_bolna.Requests("POST", "/batches"), Has.Count.EqualTo(1));
+        Assert.That(_bolna.Logged("POST", "/batches"), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -201,14 +201,14 @@ public sealed class BolnaCreateTests
         StubCreate(503);
         StubSchedule();
 
-        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
+        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
 
         Assert.Multiple(() =>
         {
             Assert.That(ex!.StatusCode, Is.EqualTo(503));
             Assert.That(ex.BatchName, Is.EqualTo("May leads"));
-            Assert.That(_bolna.Requests("POST", "/batches"), Has.Count.EqualTo(1));
-            Assert.That(_bolna.Requests("POST", $"/batches/{BatchId}/schedule"), Is.Empty);
+            Assert.That(_bolna.Logged("POST", "/batches"), Has.Count.EqualTo(1));
+            Assert.That(_bolna.Logged("POST", $"/batches/{BatchId}/schedule"), Is.Empty);
         });
     }
 
@@ -218,8 +218,8 @@ public sealed class BolnaCreateTests
         _bolna.Server.Given(Request.Create().WithPath("/batches").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"state":"created"}"""));
 
-        Assert.ThrowsAsync<BatchCreationUncertainException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
-        Assert.That(_bolna.Requests("POST", "/batches"), Has.Count.EqualTo(1));
+        Assert.ThrowsAsync<BatchCreationUncertainException>(() => _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
+        Assert.That(_bolna.Logged("POST", "/batches"), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -228,7 +228,7 @@ public sealed class BolnaCreateTests
         StubCreate();
         StubSchedule(400, """{"message":"scheduled_at must be at least 2 minutes ahead"}""");
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
 
         Assert.Multiple(() =>
         {
@@ -237,7 +237,7 @@ public sealed class BolnaCreateTests
             Assert.That(ex.Message, Does.Contain("at least 2 minutes ahead"), "the vendor's reason is kept");
             Assert.That(ex.Data["VoiceBatch.BatchId"], Is.EqualTo(BatchId));
             Assert.That(ex.StatusCode, Is.EqualTo(400));
-            Assert.That(_bolna.Requests("POST", "/batches"), Has.Count.EqualTo(1));
+            Assert.That(_bolna.Logged("POST", "/batches"), Has.Count.EqualTo(1));
         });
     }
 
@@ -249,14 +249,14 @@ public sealed class BolnaCreateTests
         StubCreate();
         StubSchedule(503, """{"message":"unavailable"}""");
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(DateTimeOffset.UtcNow.AddHours(1))));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(DateTimeOffset.UtcNow.AddHours(1))));
 
         Assert.Multiple(() =>
         {
             Assert.That(ex!.Message, Does.Contain(BatchId));
             Assert.That(ex, Is.Not.InstanceOf<BatchCreationUncertainException>());
-            Assert.That(_bolna.Requests("POST", "/batches"), Has.Count.EqualTo(1));
-            Assert.That(_bolna.Requests("POST", $"/batches/{BatchId}/schedule"), Has.Count.EqualTo(4), "schedule is idempotent: 1 + 3 retries");
+            Assert.That(_bolna.Logged("POST", "/batches"), Has.Count.EqualTo(1));
+            Assert.That(_bolna.Logged("POST", $"/batches/{BatchId}/schedule"), Has.Count.EqualTo(4), "schedule is idempotent: 1 + 3 retries");
         });
     }
 
@@ -268,7 +268,7 @@ public sealed class BolnaCreateTests
         StubCreate();
         StubSchedule(500, $$"""{"message":"bad token {{Support.TestClient.CanaryKey}}"}""");
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Api.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _bolna.Sdk.CreateBatchAsync(ProviderId.Bolna, NewRequest(BolnaTestServer.Now.AddHours(1))));
 
         Assert.That(ex!.ToString(), Does.Not.Contain(Support.TestClient.CanaryKey));
     }

@@ -37,7 +37,7 @@ public sealed class BolnaListTests
     {
         StubList(TwoBatches);
 
-        var batches = await ToListAsync(_bolna.Api.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent }));
+        var batches = await ToListAsync(_bolna.Sdk.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent }));
 
         Assert.Multiple(() =>
         {
@@ -57,7 +57,7 @@ public sealed class BolnaListTests
     {
         StubList(TwoBatches);
 
-        var batches = await ToListAsync(_bolna.Api.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent, Status = BatchStatus.Completed }));
+        var batches = await ToListAsync(_bolna.Sdk.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent, Status = BatchStatus.Completed }));
 
         Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "b2" }));
         Assert.That(_bolna.Server.LogEntries.Single().RequestMessage!.Query, Does.Not.ContainKey("status"));
@@ -68,7 +68,7 @@ public sealed class BolnaListTests
     {
         StubList("""[{"batch_id":"b1","status":"queued","execution_status":"n/a"},{"batch_id":"b2","status":"running"}]""");
 
-        var batches = await ToListAsync(_bolna.Api.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent }));
+        var batches = await ToListAsync(_bolna.Sdk.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent }));
 
         Assert.That(batches.Select(b => (b.Id, b.Status)), Is.EqualTo(new[] { ("b1", BatchStatus.Queued), ("b2", BatchStatus.Running) }));
     }
@@ -78,7 +78,7 @@ public sealed class BolnaListTests
     {
         StubList("[]");
 
-        var batches = await ToListAsync(_bolna.Api.ListBatchesAsync(ProviderId.Bolna, new BatchQuery
+        var batches = await ToListAsync(_bolna.Sdk.ListBatchesAsync(ProviderId.Bolna, new BatchQuery
         {
             AgentId = Agent,
             AdditionalParameters = new Dictionary<string, string> { ["include"] = "archived" },
@@ -91,7 +91,7 @@ public sealed class BolnaListTests
     [Test]
     public void Listing_without_an_agent_is_refused_before_sending()
     {
-        Assert.Throws<ArgumentException>(() => _bolna.Api.ListBatchesAsync(ProviderId.Bolna, new BatchQuery()));
+        Assert.Throws<ArgumentException>(() => _bolna.Sdk.ListBatchesAsync(ProviderId.Bolna, new BatchQuery()));
         Assert.That(_bolna.Server.LogEntries, Is.Empty);
     }
 
@@ -100,6 +100,6 @@ public sealed class BolnaListTests
     {
         StubList("""{"message":"ok"}""");
 
-        Assert.ThrowsAsync<VoiceBatchResponseException>(() => ToListAsync(_bolna.Api.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent })));
+        Assert.ThrowsAsync<VoiceBatchResponseException>(() => ToListAsync(_bolna.Sdk.ListBatchesAsync(ProviderId.Bolna, new BatchQuery { AgentId = Agent })));
     }
 }

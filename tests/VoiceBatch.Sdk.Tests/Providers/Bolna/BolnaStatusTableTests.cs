@@ -18,7 +18,7 @@ public sealed class BolnaStatusTableTests
     {
         _bolna.Server.Given(Request.Create().WithPath("/batches/b1").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(json));
-        return _bolna.Api.GetBatchAsync(ProviderId.Bolna, "b1");
+        return _bolna.Sdk.GetBatchAsync(ProviderId.Bolna, "b1");
     }
 
     [TestCase("created", BatchStatus.Draft)]
@@ -136,7 +136,7 @@ public sealed class BolnaStatusTableTests
                 $$"""{"page_number":1,"page_size":50,"total":1,"has_more":false,"data":[{"id":"e1","status":"{{word}}"}]}"""));
 
         var calls = new List<CallRecord>();
-        await foreach (var call in _bolna.Api.GetCallsAsync(ProviderId.Bolna, "b1")) calls.Add(call);
+        await foreach (var call in _bolna.Sdk.GetCallsAsync(ProviderId.Bolna, "b1")) calls.Add(call);
 
         Assert.That(calls.Single().Status, Is.EqualTo(expected));
         Assert.That(calls.Single().RawStatus, Is.EqualTo(word));

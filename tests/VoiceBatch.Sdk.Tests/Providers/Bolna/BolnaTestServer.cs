@@ -1,49 +1,26 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Net.Http.Headers;
 using VoiceBatch.Tests.Support;
 using WireMock.Logging;
-using WireMock.Server;
 
 namespace VoiceBatch.Tests.Providers.Bolna;
 
 /// <summary>A WireMock server plus a real DI client with Bolna registered and a fake clock. The fake clock also drives
 /// Polly's delays, so a test that needs a retry to actually happen passes <c>fakeClock: false</c>.</summary>
-internal sealed class BolnaTestServer : IDisposable
+internal sealed class BolnaTestServer : VendorTestServer
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 23, 15, 0, 0, TimeSpan.Zero);
 
     public BolnaTestServer(Action<BolnaOptions>? configure = null, bool fakeClock = true)
+        : base(ProviderId.Bolna, Now, fakeClock, (b, url) => b.AddBolna(o =>
+        {
+            TestClient.Fast(o, url);
+            configure?.Invoke(o);
+        }))
     {
-        Server = WireMockServer.Start();
-        Time = new FakeTimeProvider(Now);
-        Client = new TestClient(
-            b => b.AddBolna(o =>
-            {
-                TestClient.Fast(o, Server.Url!);
-                configure?.Invoke(o);
-            }),
-            fakeClock ? services => services.AddSingleton<TimeProvider>(Time) : null);
     }
 
-    public WireMockServer Server { get; }
-
-    public FakeTimeProvider Time { get; }
-
-    public TestClient Client { get; }
-
-    public IBatchCallClient Api => Client.Client;
-
-    public IReadOnlyList<ILogEntry> Requests(string method, string path)
-        => Server.LogEntries.Where(e => e.RequestMessage!.Method == method && e.RequestMessage.Path == path).ToList();
-
-    public void Dispose()
-    {
-        Client.Dispose();
-        Server.Stop();
-        Server.Dispose();
-    }
 }
 
 /// <summary>A multipart/form-data request body as the server received it: name → every value (files as text).</summary>

@@ -15,9 +15,9 @@ public sealed class SynthflowActionTests
 
     private Task<BatchCall> ActAsync(string action) => action switch
     {
-        "pause" => _sf.Api.PauseBatchAsync(ProviderId.Synthflow, "b1"),
-        "resume" => _sf.Api.ResumeBatchAsync(ProviderId.Synthflow, "b1"),
-        _ => _sf.Api.CancelBatchAsync(ProviderId.Synthflow, "b1"),
+        "pause" => _sf.Sdk.PauseBatchAsync(ProviderId.Synthflow, "b1"),
+        "resume" => _sf.Sdk.ResumeBatchAsync(ProviderId.Synthflow, "b1"),
+        _ => _sf.Sdk.CancelBatchAsync(ProviderId.Synthflow, "b1"),
     };
 
     [TestCase("pause", "paused", BatchStatus.Paused)]
@@ -29,7 +29,7 @@ public sealed class SynthflowActionTests
 
         var batch = await ActAsync(action);
 
-        var request = _sf.Requests("POST", $"/v2/calls/batch/b1/{action}").Single().RequestMessage!;
+        var request = _sf.Logged("POST", $"/v2/calls/batch/b1/{action}").Single().RequestMessage!;
         Assert.Multiple(() =>
         {
             Assert.That(request.Body, Is.Null.Or.Empty);
@@ -89,7 +89,7 @@ public sealed class SynthflowActionTests
         var batch = await ActAsync("cancel");
 
         Assert.That(batch.Status, Is.EqualTo(BatchStatus.Cancelled));
-        Assert.That(_sf.Requests("GET", "/v2/calls/batch/b1"), Has.Count.EqualTo(1));
+        Assert.That(_sf.Logged("GET", "/v2/calls/batch/b1"), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -105,14 +105,14 @@ public sealed class SynthflowActionTests
         var batch = await ActAsync("pause");
 
         Assert.That(batch.Status, Is.EqualTo(BatchStatus.Paused));
-        Assert.That(_sf.Requests("POST", "/v2/calls/batch/b1/pause"), Has.Count.EqualTo(2));
+        Assert.That(_sf.Logged("POST", "/v2/calls/batch/b1/pause"), Has.Count.EqualTo(2));
     }
 
     [Test]
     public void Retry_and_schedule_are_not_supported_and_send_nothing()
     {
-        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _sf.Api.RetryBatchAsync(ProviderId.Synthflow, "b1"));
-        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _sf.Api.ScheduleBatchAsync(ProviderId.Synthflow, "b1", SynthflowTestServer.Now.AddHours(1)));
+        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _sf.Sdk.RetryBatchAsync(ProviderId.Synthflow, "b1"));
+        Assert.ThrowsAsync<VoiceBatchNotSupportedException>(() => _sf.Sdk.ScheduleBatchAsync(ProviderId.Synthflow, "b1", SynthflowTestServer.Now.AddHours(1)));
         Assert.That(_sf.Server.LogEntries, Is.Empty);
     }
 }

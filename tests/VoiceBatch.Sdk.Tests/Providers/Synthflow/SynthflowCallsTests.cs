@@ -18,7 +18,7 @@ public sealed class SynthflowCallsTests
     private async Task<List<CallRecord>> CallsAsync(CallQuery? query = null)
     {
         var list = new List<CallRecord>();
-        await foreach (var call in _sf.Api.GetCallsAsync(ProviderId.Synthflow, "b1", query)) list.Add(call);
+        await foreach (var call in _sf.Sdk.GetCallsAsync(ProviderId.Synthflow, "b1", query)) list.Add(call);
         return list;
     }
 
@@ -62,12 +62,12 @@ public sealed class SynthflowCallsTests
 
         var calls = await CallsAsync(new CallQuery { PageSize = 2 });
 
-        var offsets = _sf.Requests("GET", TasksPath).Select(r => r.RequestMessage!.Query!["offset"].ToString()).ToList();
+        var offsets = _sf.Logged("GET", TasksPath).Select(r => r.RequestMessage!.Query!["offset"].ToString()).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "row-2", "row-3", "row-4", "row-5", "row-6" }));
             Assert.That(offsets, Is.EqualTo(new[] { "0", "2", "4" }));
-            Assert.That(_sf.Requests("GET", TasksPath).Select(r => r.RequestMessage!.Query!["limit"].ToString()), Is.All.EqualTo("2"));
+            Assert.That(_sf.Logged("GET", TasksPath).Select(r => r.RequestMessage!.Query!["limit"].ToString()), Is.All.EqualTo("2"));
         });
     }
 

@@ -30,7 +30,7 @@ public sealed class SynthflowCreateTests
             ]),
         };
 
-    private JsonNode SentBody() => SynthflowTestServer.Body(_sf.Requests("POST", CreatePath).Single());
+    private JsonNode SentBody() => SynthflowTestServer.Body(_sf.Logged("POST", CreatePath).Single());
 
     /// <summary>Every column is a variable of every contact (a cell left empty is an empty variable); the name and email
     /// columns also fill <c>lead_name</c>/<c>lead_email</c> when they are not empty.</summary>
@@ -39,9 +39,9 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, Created);
 
-        var batch = await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest());
+        var batch = await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest());
 
-        var request = _sf.Requests("POST", CreatePath).Single().RequestMessage!;
+        var request = _sf.Logged("POST", CreatePath).Single().RequestMessage!;
         Assert.Multiple(() =>
         {
             Assert.That(request.Headers!["Authorization"].ToString(), Is.EqualTo("Bearer " + TestClient.CanaryKey));
@@ -77,7 +77,7 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, Created);
 
-        await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest());
+        await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest());
 
         var published = JsonNode.Parse(Published.Read("synthflow/create-batch-call.request.json"))!;
         var sent = SentBody();
@@ -97,7 +97,7 @@ public sealed class SynthflowCreateTests
         var cut = Published.Read("synthflow/create-batch-call.response.cut.txt").TrimEnd().TrimEnd(',');
         _sf.Answer("POST", CreatePath, cut + "\n}\n}\n");
 
-        var batch = await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest());
+        var batch = await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest());
 
         Assert.Multiple(() =>
         {
@@ -114,7 +114,7 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, Created);
 
-        await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest(name: null));
+        await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest(name: null));
 
         Assert.That((string?)SentBody()["name"], Is.EqualTo("VoiceBatch 2026-06-23 15:00"));
     }
@@ -126,10 +126,10 @@ public sealed class SynthflowCreateTests
         _sf = new SynthflowTestServer(o => o.FromPhoneNumber = "+14155550100");
         _sf.Answer("POST", CreatePath, Created);
 
-        await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest(from: null));
+        await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest(from: null));
         var first = (string?)SentBody()["from_phone_number"];
         _sf.Server.ResetLogEntries();
-        await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest(from: "+16286666348"));
+        await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest(from: "+16286666348"));
 
         Assert.That((first, (string?)SentBody()["from_phone_number"]), Is.EqualTo(("+14155550100", "+16286666348")), "the request's own number wins");
     }
@@ -140,7 +140,7 @@ public sealed class SynthflowCreateTests
         _sf.Answer("POST", CreatePath, Created);
         var contacts = ContactList.FromRows([new Dictionary<string, string> { ["phone_number"] = "+12025551234" }]);
 
-        await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest(contacts: contacts));
+        await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest(contacts: contacts));
 
         Assert.That(JsonNode.DeepEquals(SentBody()["tasks"], JsonNode.Parse("""[{"id":"row-2","to_phone_number":"+12025551234"}]""")), Is.True, SentBody().ToJsonString());
     }
@@ -151,7 +151,7 @@ public sealed class SynthflowCreateTests
         _sf.Answer("POST", CreatePath, Created);
         var request = NewRequest();
 
-        await _sf.Api.CreateBatchAsync(ProviderId.Synthflow, new CreateBatchRequest { AgentId = request.AgentId, Contacts = request.Contacts, FromPhoneNumber = request.FromPhoneNumber, MaxConcurrentCalls = 4 });
+        await _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, new CreateBatchRequest { AgentId = request.AgentId, Contacts = request.Contacts, FromPhoneNumber = request.FromPhoneNumber, MaxConcurrentCalls = 4 });
 
         Assert.Multiple(() =>
         {
@@ -174,7 +174,7 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, Created);
 
-        var ex = Assert.ThrowsAsync<ArgumentException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, request));
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, request));
 
         Assert.That(ex!.Message, Does.Contain(says).And.Contain("Nothing was sent"));
         Assert.That(_sf.Server.LogEntries, Is.Empty);
@@ -186,7 +186,7 @@ public sealed class SynthflowCreateTests
         _sf.Answer("POST", CreatePath, Created);
         var request = NewRequest();
 
-        Assert.DoesNotThrowAsync(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, new CreateBatchRequest
+        Assert.DoesNotThrowAsync(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, new CreateBatchRequest
         {
             AgentId = request.AgentId, Contacts = request.Contacts, FromPhoneNumber = request.FromPhoneNumber, MaxRetries = 0, RetryInterval = TimeSpan.FromMinutes(5),
         }));
@@ -201,7 +201,7 @@ public sealed class SynthflowCreateTests
         var contacts = ContactList.FromRows(rows);
         Assert.That(contacts.Contacts, Has.Count.EqualTo(10_001), "precondition: every number is valid");
 
-        var ex = Assert.ThrowsAsync<ContactValidationException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest(contacts: contacts)));
+        var ex = Assert.ThrowsAsync<ContactValidationException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest(contacts: contacts)));
 
         Assert.Multiple(() =>
         {
@@ -216,14 +216,14 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, """{"detail":{"status":"error","description":"Service unavailable","request_id":"req_1","category":"internal"}}""", 503);
 
-        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
+        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
 
         Assert.Multiple(() =>
         {
             Assert.That(ex!.StatusCode, Is.EqualTo(503));
             Assert.That(ex.BatchName, Is.EqualTo("May leads"));
             Assert.That(ex.Provider, Is.EqualTo(ProviderId.Synthflow));
-            Assert.That(_sf.Requests("POST", CreatePath), Has.Count.EqualTo(1));
+            Assert.That(_sf.Logged("POST", CreatePath), Has.Count.EqualTo(1));
         });
     }
 
@@ -239,7 +239,7 @@ public sealed class SynthflowCreateTests
         var slow = new SlowResponder(TimeSpan.FromSeconds(2), 200, Created);
         _sf.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(slow.Response());
 
-        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
+        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
 
         Assert.Multiple(() =>
         {
@@ -256,8 +256,8 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, answer);
 
-        Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
-        Assert.That(_sf.Requests("POST", CreatePath), Has.Count.EqualTo(1));
+        Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
+        Assert.That(_sf.Logged("POST", CreatePath), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -265,14 +265,14 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, """{"detail":{"status":"error","description":"tasks: between 1 and 10000 recipients are required","request_id":"req_9","category":"validation"}}""", 400);
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
 
         Assert.Multiple(() =>
         {
             Assert.That(ex, Is.Not.InstanceOf<BatchCreationUncertainException>());
             Assert.That(ex!.StatusCode, Is.EqualTo(400));
             Assert.That(ex.Message, Does.Contain("between 1 and 10000 recipients are required"));
-            Assert.That(_sf.Requests("POST", CreatePath), Has.Count.EqualTo(1));
+            Assert.That(_sf.Logged("POST", CreatePath), Has.Count.EqualTo(1));
         });
     }
 
@@ -281,7 +281,7 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, """{"detail":{"status":"error","description":"Model not found","request_id":"req_2","category":"not_found"}}""", 404);
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
 
         Assert.Multiple(() =>
         {
@@ -295,7 +295,7 @@ public sealed class SynthflowCreateTests
     {
         _sf.Answer("POST", CreatePath, $$$"""{"detail":{"status":"error","description":"token {{{TestClient.CanaryKey}}} cannot call +12025551234","request_id":"r","category":"auth"}}""", 500);
 
-        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Api.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
+        var ex = Assert.ThrowsAsync<BatchCreationUncertainException>(() => _sf.Sdk.CreateBatchAsync(ProviderId.Synthflow, NewRequest()));
 
         var text = ex!.ToString() + _sf.Client.AllLogText() + string.Join(" ", ex.Data.Values.Cast<object?>());
         Assert.That(text, Does.Not.Contain(TestClient.CanaryKey).And.Not.Contain("+12025551234"));

@@ -20,7 +20,7 @@ public sealed class SynthflowGetBatchTests
              "failed_count":1,"pending_count":5,"created_at":"2026-06-23T14:00:00Z","model_id":"1631a495","from_phone_number":"+16286666348","mode":"x"}
             """));
 
-        var batch = await _sf.Api.GetBatchAsync(ProviderId.Synthflow, "3f6f2f5e");
+        var batch = await _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "3f6f2f5e");
 
         var request = _sf.Server.LogEntries.Single().RequestMessage!;
         Assert.Multiple(() =>
@@ -45,7 +45,7 @@ public sealed class SynthflowGetBatchTests
     {
         _sf.Answer("GET", "/v2/calls/batch/b1", SynthflowTestServer.Ok("""{"status":"paused"}"""));
 
-        var batch = await _sf.Api.GetBatchAsync(ProviderId.Synthflow, "b1");
+        var batch = await _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "b1");
 
         Assert.That((batch.Id, batch.Status), Is.EqualTo(("b1", BatchStatus.Paused)));
     }
@@ -55,7 +55,7 @@ public sealed class SynthflowGetBatchTests
     {
         _sf.Answer("GET", "/v2/calls/batch/b1", SynthflowTestServer.Ok("""{"batch_call_id":"b1","status":"completed","total_task_count":{"n":1},"created_at":"yesterday","dispatched_count":2}"""));
 
-        var batch = await _sf.Api.GetBatchAsync(ProviderId.Synthflow, "b1");
+        var batch = await _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "b1");
 
         Assert.That((batch.Status, batch.CreatedAt, batch.Progress.Total, batch.Progress.Completed), Is.EqualTo((BatchStatus.Completed, (DateTimeOffset?)null, (int?)null, 2)));
     }
@@ -68,7 +68,7 @@ public sealed class SynthflowGetBatchTests
     {
         _sf.Answer("GET", "/v2/calls/batch/b1", body);
 
-        var ex = Assert.ThrowsAsync<VoiceBatchResponseException>(() => _sf.Api.GetBatchAsync(ProviderId.Synthflow, "b1"));
+        var ex = Assert.ThrowsAsync<VoiceBatchResponseException>(() => _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "b1"));
 
         Assert.That(ex!.Provider, Is.EqualTo(ProviderId.Synthflow));
     }
@@ -78,7 +78,7 @@ public sealed class SynthflowGetBatchTests
     {
         _sf.Answer("GET", "/v2/calls/batch/nope", """{"detail":{"status":"error","description":"Batch call not found","request_id":"req_7","category":"not_found"}}""", 404);
 
-        var ex = Assert.ThrowsAsync<BatchNotFoundException>(() => _sf.Api.GetBatchAsync(ProviderId.Synthflow, "nope"));
+        var ex = Assert.ThrowsAsync<BatchNotFoundException>(() => _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "nope"));
 
         Assert.That((ex!.StatusCode, ex.Message.Contains("Batch call not found", StringComparison.Ordinal)), Is.EqualTo(((int?)404, true)));
     }
@@ -88,7 +88,7 @@ public sealed class SynthflowGetBatchTests
     {
         _sf.Answer("GET", "/v2/calls/batch/b1", """{"detail":{"status":"error","description":"Invalid API key","request_id":"req_8","category":"authentication"}}""", 401);
 
-        var ex = Assert.ThrowsAsync<VoiceBatchAuthenticationException>(() => _sf.Api.GetBatchAsync(ProviderId.Synthflow, "b1"));
+        var ex = Assert.ThrowsAsync<VoiceBatchAuthenticationException>(() => _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "b1"));
 
         Assert.That(ex!.ToString(), Does.Not.Contain(TestClient.CanaryKey));
     }
@@ -101,7 +101,7 @@ public sealed class SynthflowGetBatchTests
         _sf.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v2/calls/batch/b1").UsingGet())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(429).WithHeader("Retry-After", "12").WithBody("""{"detail":{"status":"error","description":"Too many requests","request_id":"r","category":"rate_limit"}}"""));
 
-        var ex = Assert.ThrowsAsync<VoiceBatchRateLimitException>(() => _sf.Api.GetBatchAsync(ProviderId.Synthflow, "b1"));
+        var ex = Assert.ThrowsAsync<VoiceBatchRateLimitException>(() => _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "b1"));
 
         Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
     }

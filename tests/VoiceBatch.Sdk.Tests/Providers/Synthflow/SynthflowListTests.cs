@@ -30,9 +30,9 @@ public sealed class SynthflowListTests
         StubPage(2, 5, SynthflowTestServer.Batch("b3"), SynthflowTestServer.Batch("b2"));
         StubPage(4, 5, SynthflowTestServer.Batch("b1"));
 
-        var batches = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
+        var batches = await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
 
-        var queries = _sf.Requests("GET", ListPath).Select(r => (r.RequestMessage!.Query!["limit"].ToString(), r.RequestMessage.Query["offset"].ToString())).ToList();
+        var queries = _sf.Logged("GET", ListPath).Select(r => (r.RequestMessage!.Query!["limit"].ToString(), r.RequestMessage.Query["offset"].ToString())).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "b5", "b4", "b3", "b2", "b1" }));
@@ -46,9 +46,9 @@ public sealed class SynthflowListTests
     {
         _sf.Answer("GET", ListPath, SynthflowTestServer.Ok("""{"pagination":{"total_records":0,"limit":100,"offset":0},"batch_calls":[]}"""));
 
-        await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow));
-        await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 500 }));
-        await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 0 }));
+        await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow));
+        await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 500 }));
+        await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 0 }));
 
         Assert.That(_sf.Server.LogEntries.Select(e => e.RequestMessage!.Query!["limit"].ToString()), Is.EqualTo(new[] { "100", "100", "1" }));
     }
@@ -61,7 +61,7 @@ public sealed class SynthflowListTests
         _sf.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(ListPath).UsingGet().WithParam("offset", "2"))
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithBody(SynthflowTestServer.Ok($$"""{"batch_calls":[{{SynthflowTestServer.Batch("b0")}}]}""")));
 
-        var batches = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
+        var batches = await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
 
         Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "b2", "b1", "b0" }));
         Assert.That(_sf.Server.LogEntries, Has.Count.EqualTo(2));
@@ -73,7 +73,7 @@ public sealed class SynthflowListTests
         StubPage(0, 9, SynthflowTestServer.Batch("b1"), SynthflowTestServer.Batch("b2"));
         StubPage(2, 9);
 
-        var batches = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
+        var batches = await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
 
         Assert.That(batches, Has.Count.EqualTo(2));
         Assert.That(_sf.Server.LogEntries, Has.Count.EqualTo(2));
@@ -85,7 +85,7 @@ public sealed class SynthflowListTests
         StubPage(0, 4, SynthflowTestServer.Batch("b3"), SynthflowTestServer.Batch("b2"));
         StubPage(2, 4, SynthflowTestServer.Batch("b2"), SynthflowTestServer.Batch("b1"));
 
-        var batches = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
+        var batches = await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
 
         Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "b3", "b2", "b1" }));
     }
@@ -95,7 +95,7 @@ public sealed class SynthflowListTests
     {
         _sf.Answer("GET", ListPath, SynthflowTestServer.Ok($$"""{"batch_calls":[{{SynthflowTestServer.Batch("b2")}},{{SynthflowTestServer.Batch("b1")}}]}"""));
 
-        var batches = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
+        var batches = await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { PageSize = 2 }));
 
         Assert.That(batches.Select(b => b.Id), Is.EqualTo(new[] { "b2", "b1" }));
         Assert.That(_sf.Server.LogEntries, Has.Count.EqualTo(2));
@@ -111,7 +111,7 @@ public sealed class SynthflowListTests
               {{SynthflowTestServer.Batch("b1", status: "paused", model: "agent-1")}}]}
             """));
 
-        var done = await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { Status = BatchStatus.Completed, AgentId = "agent-1" }));
+        var done = await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { Status = BatchStatus.Completed, AgentId = "agent-1" }));
 
         Assert.Multiple(() =>
         {
@@ -125,7 +125,7 @@ public sealed class SynthflowListTests
     {
         _sf.Answer("GET", ListPath, SynthflowTestServer.Ok($$"""{"pagination":{"total_records":1},"batch_calls":[{{SynthflowTestServer.Batch("b1", model: null)}}]}"""));
 
-        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { AgentId = "agent-1" })));
+        var ex = Assert.ThrowsAsync<VoiceBatchException>(() => ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { AgentId = "agent-1" })));
 
         Assert.That(ex!.Message, Does.Contain("AgentId"));
     }
@@ -135,7 +135,7 @@ public sealed class SynthflowListTests
     {
         _sf.Answer("GET", ListPath, SynthflowTestServer.Ok("""{"batch_calls":[]}"""));
 
-        await ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { AdditionalParameters = new Dictionary<string, string> { ["model_id"] = "agent-1" } }));
+        await ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow, new BatchQuery { AdditionalParameters = new Dictionary<string, string> { ["model_id"] = "agent-1" } }));
 
         Assert.That(_sf.Server.LogEntries.Single().RequestMessage!.Query!["model_id"].ToString(), Is.EqualTo("agent-1"));
     }
@@ -147,6 +147,6 @@ public sealed class SynthflowListTests
     {
         _sf.Answer("GET", ListPath, body);
 
-        Assert.ThrowsAsync<VoiceBatchResponseException>(() => ToListAsync(_sf.Api.ListBatchesAsync(ProviderId.Synthflow)));
+        Assert.ThrowsAsync<VoiceBatchResponseException>(() => ToListAsync(_sf.Sdk.ListBatchesAsync(ProviderId.Synthflow)));
     }
 }

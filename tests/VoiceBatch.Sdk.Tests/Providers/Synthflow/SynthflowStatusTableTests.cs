@@ -14,7 +14,7 @@ public sealed class SynthflowStatusTableTests
     private Task<BatchCall> GetAsync(string batch)
     {
         _sf.Answer("GET", "/v2/calls/batch/b1", SynthflowTestServer.Ok(batch));
-        return _sf.Api.GetBatchAsync(ProviderId.Synthflow, "b1");
+        return _sf.Sdk.GetBatchAsync(ProviderId.Synthflow, "b1");
     }
 
     private async Task<CallRecord> TaskAsync(string word)
@@ -22,7 +22,7 @@ public sealed class SynthflowStatusTableTests
         _sf.Answer("GET", "/v2/calls/batch/b1/tasks", SynthflowTestServer.Ok(
             $$"""{"pagination":{"total_records":1,"limit":100,"offset":0},"tasks":[{"id":"row-2","to_phone_number":"+12025551234","status":"{{word}}"}]}"""));
         var calls = new List<CallRecord>();
-        await foreach (var call in _sf.Api.GetCallsAsync(ProviderId.Synthflow, "b1")) calls.Add(call);
+        await foreach (var call in _sf.Sdk.GetCallsAsync(ProviderId.Synthflow, "b1")) calls.Add(call);
         return calls.Single();
     }
 

@@ -1,17 +1,13 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using VoiceBatch.Tests.Support;
 using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace VoiceBatch.Tests.Providers.Synthflow;
 
 /// <summary>A WireMock server plus a real DI client with Synthflow registered (host = the server, so paths arrive under
 /// <c>/v2</c> as on Synthflow's hosts) and a fake clock. The fake clock also drives Polly's delays, so a test that needs a
 /// retry to actually happen passes <c>fakeClock: false</c>.</summary>
-internal sealed class SynthflowTestServer : IDisposable
+internal sealed class SynthflowTestServer : VendorTestServer
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 23, 15, 0, 0, TimeSpan.Zero);
 
@@ -19,36 +15,19 @@ internal sealed class SynthflowTestServer : IDisposable
     public const string From = "+16286666348";
 
     public SynthflowTestServer(Action<SynthflowOptions>? configure = null, bool fakeClock = true)
+        : base(ProviderId.Synthflow, Now, fakeClock, (b, url) => b.AddSynthflow(o =>
+        {
+            TestClient.Fast(o, url);
+            configure?.Invoke(o);
+        }))
     {
-        Server = WireMockServer.Start();
-        Time = new FakeTimeProvider(Now);
-        Client = new TestClient(
-            b => b.AddSynthflow(o =>
-            {
-                TestClient.Fast(o, Server.Url!);
-                configure?.Invoke(o);
-            }),
-            fakeClock ? services => services.AddSingleton<TimeProvider>(Time) : null);
     }
-
-    public WireMockServer Server { get; }
-
-    public FakeTimeProvider Time { get; }
-
-    public TestClient Client { get; }
-
-    public IBatchCallClient Api => Client.Client;
-
-    public IReadOnlyList<ILogEntry> Requests(string method, string path)
-        => Server.LogEntries.Where(e => e.RequestMessage!.Method == method && e.RequestMessage.Path == path).ToList();
 
     /// <summary>The JSON body of a received request.</summary>
     public static JsonNode Body(ILogEntry entry) => JsonNode.Parse(entry.RequestMessage!.Body!)!;
 
     /// <summary>Answers <paramref name="method"/> <paramref name="path"/> with <paramref name="body"/>.</summary>
-    public void Answer(string method, string path, string body, int status = 200)
-        => Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+    public void Answer(string method, string path, string body, int status = 200) => Respond(method, path, status, body);
 
     /// <summary><c>{"status":"ok","response": …}</c> around <paramref name="response"/>.</summary>
     public static string Ok(string response) => $$"""{"status":"ok","response":{{response}}}""";
@@ -56,11 +35,4 @@ internal sealed class SynthflowTestServer : IDisposable
     /// <summary>A batch object with the documented members.</summary>
     public static string Batch(string id = "b1", string status = "scheduled", int total = 10, int dispatched = 0, int failed = 0, int pending = 10, string? model = "agent-1")
         => $$"""{"batch_call_id":"{{id}}","name":"August re-engagement","status":"{{status}}","total_task_count":{{total}},"dispatched_count":{{dispatched}},"failed_count":{{failed}},"pending_count":{{pending}},"created_at":"2026-06-23T14:00:00Z"{{(model is null ? "" : $",\"model_id\":\"{model}\"")}}}""";
-
-    public void Dispose()
-    {
-        Client.Dispose();
-        Server.Stop();
-        Server.Dispose();
-    }
 }
